@@ -1,0 +1,46 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"io"
+	"time"
+
+	"github.com/hirebook/hirebook/generator"
+	"github.com/hirebook/hirebook/generator/content"
+)
+
+func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opts generator.Options
+	var clock string
+	fs.StringVar(&opts.Content, "content", "content", "content folder")
+	fs.StringVar(&opts.Out, "out", "public", "output folder (replaced whole)")
+	fs.StringVar(&opts.BaseURL, "base-url", "", "override site.yaml's base_url")
+	fs.BoolVar(&opts.Drafts, "drafts", false, "publish draft roles")
+	fs.StringVar(&clock, "clock", "", "build as of this date (YYYY-MM-DD)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if clock != "" {
+		d, err := content.ParseDate(clock)
+		if err != nil {
+			say(stderr, msgBadClock, err)
+			return 2
+		}
+		opts.Clock = d
+	}
+	start := time.Now()
+	res, err := generator.Build(ctx, opts)
+	if err != nil {
+		printDiagnostics(stderr, err)
+		say(stderr, msgBuildFailed, opts.Out)
+		return 1
+	}
+	for _, w := range res.Warnings {
+		say(stderr, "%s", w.Error())
+	}
+	say(stdout, msgBuilt, len(res.Files), opts.Out, res.Stats.Written, res.Stats.Unchanged, time.Since(start).Round(time.Millisecond))
+	return 0
+}

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/hirebook/hirebook/generator/content"
+)
+
+// All terminal wording lives here.
+const (
+	msgUsage = `hirebook builds a careers site from one Markdown file per role.
+
+Usage:
+  hirebook build  [--content content] [--out public] [--base-url URL] [--drafts] [--clock YYYY-MM-DD]
+  hirebook check  [--content content] [--strict] [--format text|json|github]
+
+Run "hirebook COMMAND -h" for a command's flags.`
+	msgUnknownCommand = "hirebook: unknown command %q"
+	msgBuilt          = "built %d files into %s (%d written, %d unchanged) in %s"
+	msgBuildFailed    = "build failed; %s was left as it was"
+	msgProblems       = "%d %s, %d %s"
+	msgBadClock       = "--clock: %v"
+	msgCheckOK        = "%s: no problems found in %d roles and %d company pages"
+)
+
+func say(w io.Writer, format string, args ...any) {
+	fmt.Fprintf(w, format+"\n", args...)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// printDiagnostics prints each diagnostic on its own line and returns how
+// many were errors.
+func printDiagnostics(w io.Writer, err error) {
+	var ds content.Diagnostics
+	if errors.As(err, &ds) {
+		for _, d := range ds {
+			say(w, "%s", d.Error())
+		}
+		return
+	}
+	say(w, "hirebook: %v", err)
+}

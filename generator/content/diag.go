@@ -1,0 +1,144 @@
+package content
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Pos is a place in a source file. Line and Col count from 1; zero means
+// unknown.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// String formats the position as file:line:col, leaving out unknown parts.
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Severity says whether a diagnostic stops the build.
+type Severity int
+
+// The two kinds of problem: errors stop the build, warnings do not.
+const (
+	Error Severity = iota
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Diagnostic is one problem found in the content, with where it is.
+type Diagnostic struct {
+	Pos      Pos
+	Key      string // front-matter key path, e.g. kpos[1].title; may be empty
+	Rule     string // rule id, e.g. unknown-key
+	Severity Severity
+	Message  string
+}
+
+// Error formats the diagnostic as file:line:col: severity: key: message [rule].
+func (d Diagnostic) Error() string {
+	var b strings.Builder
+	b.WriteString(d.Pos.String())
+	b.WriteString(": ")
+	b.WriteString(d.Severity.String())
+	b.WriteString(": ")
+	if d.Key != "" {
+		b.WriteString(d.Key)
+		b.WriteString(": ")
+	}
+	b.WriteString(d.Message)
+	if d.Rule != "" {
+		b.WriteString(" [")
+		b.WriteString(d.Rule)
+		b.WriteString("]")
+	}
+	return b.String()
+}
+
+// Diagnostics is a list of problems. As an error it reports every one.
+type Diagnostics []Diagnostic
+
+// Error prints one diagnostic a line.
+func (ds Diagnostics) Error() string {
+	lines := make([]string, len(ds))
+	for i, d := range ds {
+		lines[i] = d.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap exposes each diagnostic to errors.Is and errors.As.
+func (ds Diagnostics) Unwrap() []error {
+	errs := make([]error, len(ds))
+	for i, d := range ds {
+		errs[i] = d
+	}
+	return errs
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (ds Diagnostics) HasErrors() bool {
+	for _, d := range ds {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Errors returns only the diagnostics that are errors.
+func (ds Diagnostics) Errors() Diagnostics {
+	var out Diagnostics
+	for _, d := range ds {
+		if d.Severity == Error {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Sort orders diagnostics by file, line, column, key and message, so output
+// is stable whatever order the files were read in.
+func (ds Diagnostics) Sort() {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if a.Pos.File != b.Pos.File {
+			return a.Pos.File < b.Pos.File
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		if a.Pos.Col != b.Pos.Col {
+			return a.Pos.Col < b.Pos.Col
+		}
+		if a.Key != b.Key {
+			return a.Key < b.Key
+		}
+		return a.Message < b.Message
+	})
+}
+
+// Add appends an error diagnostic.
+func (ds *Diagnostics) Add(pos Pos, key, rule, format string, args ...any) {
+	*ds = append(*ds, Diagnostic{Pos: pos, Key: key, Rule: rule, Severity: Error, Message: fmt.Sprintf(format, args...)})
+}
+
+// Warn appends a warning diagnostic.
+func (ds *Diagnostics) Warn(pos Pos, key, rule, format string, args ...any) {
+	*ds = append(*ds, Diagnostic{Pos: pos, Key: key, Rule: rule, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+}

@@ -1,0 +1,186 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+)
+
+// MaxFileSize is the largest content file hirebook reads.
+const MaxFileSize = 1 << 20
+
+// Document is a content file split into its front-matter, as a YAML node
+// tree whose lines count from the top of the file, and its Markdown body.
+type Document struct {
+	File     string
+	Meta     *yaml.Node // a mapping node; empty when the file has no front-matter
+	Body     []byte
+	BodyLine int // the file line on which the body starts
+}
+
+// captured receives the raw front-matter block from adrg/frontmatter.
+type captured struct {
+	format string
+	data   []byte
+	set    bool
+}
+
+func captureAs(format string) frontmatter.UnmarshalFunc {
+	return func(data []byte, v any) error {
+		c := v.(*captured)
+		c.format, c.data, c.set = format, append([]byte(nil), data...), true
+		return nil
+	}
+}
+
+var formats = []*frontmatter.Format{
+	frontmatter.NewFormat("---", "---", captureAs("yaml")),
+	frontmatter.NewFormat("+++", "+++", captureAs("toml")),
+}
+
+// Clean applies the byte-level reading rules shared by every content file:
+// the size limit, UTF-8, a byte-order mark and CRLF line endings.
+func Clean(file string, data []byte) ([]byte, *Diagnostic) {
+	if len(data) > MaxFileSize {
+		return nil, &Diagnostic{Pos: Pos{File: file}, Rule: "file-too-large", Message: fmt.Sprintf("file is %d bytes; the limit is 1 MiB", len(data))}
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
+		return nil, &Diagnostic{Pos: Pos{File: file, Line: line}, Rule: "not-utf8", Message: "file is not valid UTF-8 text"}
+	}
+	return bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), nil
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// Split reads a content file's front-matter (YAML between --- lines or TOML
+// between +++ lines) and body. Positions in Meta are file positions.
+func Split(file string, raw []byte) (*Document, *Diagnostic) {
+	data, d := Clean(file, raw)
+	if d != nil {
+		return nil, d
+	}
+	var c captured
+	body, err := frontmatter.Parse(bytes.NewReader(data), &c, formats...)
+	if err != nil {
+		return nil, &Diagnostic{Pos: Pos{File: file}, Rule: "front-matter", Message: err.Error()}
+	}
+	openLine, delim := openingLine(data)
+	if !c.set {
+		if delim != "" {
+			return nil, &Diagnostic{Pos: Pos{File: file, Line: openLine, Col: 1}, Rule: "front-matter-unclosed",
+				Message: fmt.Sprintf("front-matter opened with %s is never closed by a %s line", delim, delim)}
+		}
+		return &Document{File: file, Meta: emptyMapping(), Body: data, BodyLine: 1}, nil
+	}
+	doc := &Document{File: file, Body: body, BodyLine: 1 + bytes.Count(data[:len(data)-len(body)], []byte("\n"))}
+	var dd *Diagnostic
+	if c.format == "toml" {
+		doc.Meta, dd = parseTOML(file, c.data, openLine)
+	} else {
+		doc.Meta, dd = ParseYAML(file, c.data, openLine)
+	}
+	if dd != nil {
+		return nil, dd
+	}
+	return doc, nil
+}
+
+// openingLine finds the first non-blank line and reports whether it opens
+// front-matter.
+func openingLine(data []byte) (int, string) {
+	line := 1
+	for len(data) > 0 {
+		i := bytes.IndexByte(data, '\n')
+		var l []byte
+		if i < 0 {
+			l, data = data, nil
+		} else {
+			l, data = data[:i], data[i+1:]
+		}
+		switch t := string(bytes.TrimSpace(l)); t {
+		case "":
+			line++
+			continue
+		case "---", "+++":
+			return line, t
+		}
+		return line, ""
+	}
+	return line, ""
+}
+
+func emptyMapping() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"} }
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// ParseYAML parses a YAML document into a node tree, adding offset to every
+// line so positions count from the top of the file. An empty document is an
+// empty mapping; any other non-mapping document is an error.
+func ParseYAML(file string, data []byte, offset int) (*yaml.Node, *Diagnostic) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		// yaml.v3 reports syntax errors only as text; this is the one place
+		// a line is read from a message.
+		msg, line := err.Error(), 0
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			line += offset
+			msg = m[2]
+		}
+		return nil, &Diagnostic{Pos: Pos{File: file, Line: line}, Rule: "yaml-syntax", Message: msg}
+	}
+	if len(doc.Content) == 0 {
+		return emptyMapping(), nil
+	}
+	root := doc.Content[0]
+	shiftLines(root, offset)
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return emptyMapping(), nil
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, &Diagnostic{Pos: Pos{File: file, Line: root.Line, Col: root.Column}, Rule: "front-matter",
+			Message: "front-matter must be a mapping of keys to values"}
+	}
+	return root, nil
+}
+
+func shiftLines(n *yaml.Node, offset int) {
+	n.Line += offset
+	for _, c := range n.Content {
+		shiftLines(c, offset)
+	}
+}
+
+func parseTOML(file string, data []byte, offset int) (*yaml.Node, *Diagnostic) {
+	var m map[string]any
+	md, err := toml.Decode(string(data), &m)
+	if err != nil {
+		var pe toml.ParseError
+		line := 0
+		msg := err.Error()
+		if errors.As(err, &pe) {
+			line = pe.Position.Line + offset
+			msg = pe.Message
+		}
+		return nil, &Diagnostic{Pos: Pos{File: file, Line: line}, Rule: "toml-syntax", Message: msg}
+	}
+	return tomlToNode(m, md, data, offset), nil
+}

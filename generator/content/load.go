@@ -1,0 +1,295 @@
+// Package content reads a hirebook content folder: site.yaml, roles/*.md
+// and company/*.md, with YAML or TOML front-matter, into plain Go structs
+// that remember where every key was written. Role defaults from site.yaml
+// and company pages are merged here, key by key.
+package content
+
+import (
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Options tune Load. The zero value is usable.
+type Options struct {
+	// Prefix is put before file names in diagnostics, e.g. "content".
+	Prefix string
+	// FirstSeen gives the date a role file first appeared (its first
+	// commit); when it returns false, the file's modification date is used.
+	FirstSeen func(name string) (Date, bool)
+	// Location is the zone modification dates are read in; UTC when nil.
+	Location *time.Location
+}
+
+// Load reads the content folder fsys. It returns the site and every problem
+// found; the site is nil only when site.yaml itself cannot be read.
+func Load(fsys fs.FS, opts Options) (*Site, Diagnostics) {
+	var diags Diagnostics
+	l := &loader{fsys: fsys, opts: opts, origin: map[*yaml.Node]string{}}
+	site := &Site{}
+	if !l.config(&site.Config, &diags) {
+		return nil, diags
+	}
+	site.Config.fill()
+	loc := time.UTC
+	if tz, err := time.LoadLocation(site.Config.Timezone); err == nil && site.Config.Timezone != "" {
+		loc = tz
+	}
+	if l.opts.Location == nil {
+		l.opts.Location = loc
+	}
+	l.defaults = []*yaml.Node{}
+	if site.Config.Defaults != nil {
+		l.checkDefaults(site.Config.Defaults, site.Config.File, "defaults", &diags)
+	}
+	l.cfg = &site.Config
+	site.Company = l.companyPages(&diags)
+	site.Roles = l.roles(&diags)
+	diags.Sort()
+	return site, diags
+}
+
+type loader struct {
+	fsys     fs.FS
+	opts     Options
+	origin   map[*yaml.Node]string
+	defaults []*yaml.Node // in the order they apply
+	cfg      *Config
+}
+
+func (l *loader) name(p string) string {
+	if l.opts.Prefix == "" {
+		return p
+	}
+	return path.Join(l.opts.Prefix, p)
+}
+
+func (l *loader) config(c *Config, diags *Diagnostics) bool {
+	c.File = l.name("site.yaml")
+	raw, err := fs.ReadFile(l.fsys, "site.yaml")
+	if err != nil {
+		diags.Add(Pos{File: c.File}, "", "missing-site", "cannot read site settings: %v", unwrapPath(err))
+		return false
+	}
+	data, d := Clean(c.File, raw)
+	if d != nil {
+		*diags = append(*diags, *d)
+		return false
+	}
+	root, d := ParseYAML(c.File, data, 0)
+	if d != nil {
+		*diags = append(*diags, *d)
+		return false
+	}
+	dec := newDecoder(c.File, nil, diags)
+	dec.mapping(root, reflectValue(c), "")
+	c.Keys = dec.keys
+	return true
+}
+
+// forbiddenDefaults are role keys that only make sense on one role.
+var forbiddenDefaults = map[string]bool{"title": true, "kpos": true, "aliases": true}
+
+// checkDefaults validates a defaults mapping once and remembers it, and the
+// file it came from, for merging into every role.
+func (l *loader) checkDefaults(n *yaml.Node, file, key string, diags *Diagnostics) {
+	if n.Kind != yaml.MappingNode {
+		if !isNull(n) {
+			diags.Add(Pos{File: file, Line: n.Line, Col: n.Column}, key, "type", "expected a mapping of role keys to default values")
+		}
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; forbiddenDefaults[k.Value] {
+			diags.Add(Pos{File: file, Line: k.Line, Col: k.Column}, key+"."+k.Value, "default-not-allowed", "%s is set on each role, not as a default", k.Value)
+		}
+	}
+	var r Role
+	newDecoder(file, nil, diags).mapping(n, reflectValue(&r), key)
+	markOrigin(n, file, l.origin)
+	l.defaults = append(l.defaults, n)
+}
+
+func markOrigin(n *yaml.Node, file string, origin map[*yaml.Node]string) {
+	origin[n] = file
+	for _, c := range n.Content {
+		markOrigin(c, file, origin)
+	}
+}
+
+// mdFiles lists dir/*.md in name order.
+func (l *loader) mdFiles(dir string, diags *Diagnostics) []string {
+	entries, err := fs.ReadDir(l.fsys, dir)
+	if err != nil {
+		if _, statErr := fs.Stat(l.fsys, dir); statErr != nil {
+			return nil // the folder is optional
+		}
+		diags.Add(Pos{File: l.name(dir)}, "", "read", "cannot list folder: %v", unwrapPath(err))
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") {
+			names = append(names, path.Join(dir, e.Name()))
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+func (l *loader) companyPages(diags *Diagnostics) []*CompanyPage {
+	var out []*CompanyPage
+	for _, name := range l.mdFiles("company", diags) {
+		p := &CompanyPage{File: l.name(name), Slug: strings.TrimSuffix(path.Base(name), ".md")}
+		doc := l.read(name, p.File, diags)
+		if doc == nil {
+			continue
+		}
+		dec := newDecoder(p.File, nil, diags)
+		dec.mapping(doc.Meta, reflectValue(p), "")
+		p.Keys, p.Body, p.BodyLine = dec.keys, doc.Body, doc.BodyLine
+		if p.Defaults != nil {
+			l.checkDefaults(p.Defaults, p.File, "defaults", diags)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func (l *loader) read(name, file string, diags *Diagnostics) *Document {
+	if fi, err := fs.Stat(l.fsys, name); err == nil && fi.Size() > MaxFileSize {
+		diags.Add(Pos{File: file}, "", "file-too-large", "file is %d bytes; the limit is 1 MiB", fi.Size())
+		return nil
+	}
+	raw, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		diags.Add(Pos{File: file}, "", "read", "cannot read file: %v", unwrapPath(err))
+		return nil
+	}
+	doc, d := Split(file, raw)
+	if d != nil {
+		*diags = append(*diags, *d)
+		return nil
+	}
+	return doc
+}
+
+// roles reads every role file, GOMAXPROCS at a time, keeping name order.
+func (l *loader) roles(diags *Diagnostics) []*Role {
+	names := l.mdFiles("roles", diags)
+	roles := make([]*Role, len(names))
+	perRole := make([]Diagnostics, len(names))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				roles[i] = l.role(names[i], &perRole[i])
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var out []*Role
+	for i, r := range roles {
+		*diags = append(*diags, perRole[i]...)
+		if r != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (l *loader) role(name string, diags *Diagnostics) *Role {
+	r := &Role{File: l.name(name), Slug: strings.TrimSuffix(path.Base(name), ".md")}
+	doc := l.read(name, r.File, diags)
+	if doc == nil {
+		return nil
+	}
+	meta := doc.Meta
+	for i := len(l.defaults) - 1; i >= 0; i-- {
+		meta = Merge(l.defaults[i], meta)
+	}
+	var own Diagnostics
+	dec := newDecoder(r.File, l.origin, &own)
+	dec.noDuplicates(doc.Meta, "")
+	dec.mapping(meta, reflectValue(r), "")
+	for _, d := range own {
+		if d.Pos.File == r.File { // defaults were checked once, on their own
+			*diags = append(*diags, d)
+		}
+	}
+	r.Keys, r.Body, r.BodyLine = dec.keys, doc.Body, doc.BodyLine
+	if r.Posted.IsZero() {
+		r.Posted = l.firstSeen(name)
+	}
+	SlugInterviewers(r.Interviewers)
+	r.fill(l.cfg)
+	return r
+}
+
+func (l *loader) firstSeen(name string) Date {
+	if l.opts.FirstSeen != nil {
+		if d, ok := l.opts.FirstSeen(name); ok {
+			return d
+		}
+	}
+	if fi, err := fs.Stat(l.fsys, name); err == nil && !fi.ModTime().IsZero() {
+		t := fi.ModTime().In(l.opts.Location)
+		return Date{t.Year(), t.Month(), t.Day()}
+	}
+	return Date{}
+}
+
+// Merge lays over on top of base: mappings merge key by key, anything else
+// in over replaces what base has. Neither input is changed.
+func Merge(base, over *yaml.Node) *yaml.Node {
+	if base == nil || base.Kind != yaml.MappingNode || over.Kind != yaml.MappingNode {
+		return over
+	}
+	out := *over
+	out.Content = nil
+	idx := map[string]int{}
+	for i := 0; i+1 < len(over.Content); i += 2 {
+		if _, dup := idx[over.Content[i].Value]; !dup {
+			idx[over.Content[i].Value] = i
+		}
+	}
+	used := map[string]bool{}
+	for i := 0; i+1 < len(base.Content); i += 2 {
+		k, v := base.Content[i], base.Content[i+1]
+		if j, ok := idx[k.Value]; ok {
+			out.Content = append(out.Content, over.Content[j], Merge(v, over.Content[j+1]))
+			used[k.Value] = true
+			continue
+		}
+		out.Content = append(out.Content, k, v)
+	}
+	for i := 0; i+1 < len(over.Content); i += 2 {
+		if !used[over.Content[i].Value] {
+			out.Content = append(out.Content, over.Content[i], over.Content[i+1])
+		}
+	}
+	return &out
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if e, ok := err.(*fs.PathError); ok {
+		pe = e
+		return pe.Err
+	}
+	return err
+}
+

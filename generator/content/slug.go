@@ -1,0 +1,47 @@
+package content
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"unicode"
+)
+
+// Slugify makes a URL segment of lower-case Unicode letters and digits
+// joined by hyphens, so names in any script keep their letters.
+func Slugify(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			hyphen = false
+			continue
+		}
+		hyphen = true
+	}
+	return b.String()
+}
+
+// SlugInterviewers gives each interviewer a slug unique within the role:
+// an empty one becomes interviewer-N, and collisions get -2, -3.
+func SlugInterviewers(ivs []Interviewer) {
+	used := map[string]bool{}
+	for i := range ivs {
+		base := Slugify(ivs[i].Name)
+		if base == "" {
+			base = fmt.Sprintf("interviewer-%d", i+1)
+		}
+		s := base
+		for n := 2; used[s]; n++ {
+			s = fmt.Sprintf("%s-%d", base, n)
+		}
+		used[s] = true
+		ivs[i].Slug = s
+	}
+}
+
+func reflectValue(ptr any) reflect.Value { return reflect.ValueOf(ptr).Elem() }

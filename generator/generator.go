@@ -1,0 +1,171 @@
+// Package generator builds a hirebook site: a pure function from a content
+// folder to a set of files, run as load, check, plan, render, guard and
+// write, one stage per package.
+package generator
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/hirebook/hirebook/generator/check"
+	"github.com/hirebook/hirebook/generator/content"
+	"github.com/hirebook/hirebook/generator/output"
+	"github.com/hirebook/hirebook/generator/pages"
+	"github.com/hirebook/hirebook/generator/render"
+	"github.com/hirebook/hirebook/themes"
+)
+
+// Options describe one build. The zero value builds ./content in memory.
+type Options struct {
+	Content string       // content folder; "content" when empty
+	Out     string       // output folder; when empty nothing is written
+	BaseURL string       // overrides site.yaml's base_url (e.g. for a preview)
+	Drafts  bool         // publish draft roles
+	Clock   content.Date // build as of this date; today when zero
+	Now     func() time.Time
+
+	// ContentFS, when set, is read instead of the Content folder (tests).
+	ContentFS fs.FS
+	// ThemeFS, when set, overrides the built-in theme instead of the
+	// site's themes/<name>/ folder.
+	ThemeFS fs.FS
+}
+
+// Result is what a build made.
+type Result struct {
+	Files    []render.File       // every file, in path order
+	Warnings content.Diagnostics // lint warnings; errors are returned
+	Stats    output.Stats
+	Timings  []Timing
+}
+
+// Timing is how long one stage took.
+type Timing struct {
+	Stage    string
+	Duration time.Duration
+}
+
+// Build runs the whole pipeline. Content errors come back as
+// content.Diagnostics (every one of them); nothing is written then.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	res := &Result{}
+	step := stopwatch(res)
+	site, diags := Load(opts)
+	step("load")
+	if diags.HasErrors() {
+		return res, diags.Errors()
+	}
+	res.Warnings = diags
+	theme, err := render.Load(themes.Default(), themeOverride(opts, site.Config.Theme))
+	if err != nil {
+		return res, err
+	}
+	planned, pd := pages.Plan(site, pages.Options{Now: now(opts, site), Drafts: opts.Drafts, BaseURL: opts.BaseURL, Assets: theme.AssetPaths()})
+	step("plan")
+	if pd.HasErrors() {
+		return res, pd.Errors()
+	}
+	files, err := render.All(ctx, theme, planned)
+	step("render")
+	if err != nil {
+		return res, err
+	}
+	res.Files = files
+	if opts.Out != "" {
+		if err := safeOut(opts); err != nil {
+			return res, err
+		}
+		if res.Stats, err = output.Write(opts.Out, files); err != nil {
+			return res, err
+		}
+		step("write")
+	}
+	return res, nil
+}
+
+// Load reads and checks the content: the build stopped before planning,
+// which is what `hirebook check` runs.
+func Load(opts Options) (*content.Site, content.Diagnostics) {
+	fsys, prefix := opts.ContentFS, ""
+	if fsys == nil {
+		dir := contentDir(opts)
+		fsys, prefix = os.DirFS(dir), filepath.ToSlash(dir)
+	}
+	site, diags := content.Load(fsys, content.Options{Prefix: prefix, FirstSeen: firstSeen(opts)})
+	if site == nil {
+		return nil, diags
+	}
+	diags = append(diags, check.Run(site)...)
+	diags.Sort()
+	return site, diags
+}
+
+func contentDir(opts Options) string {
+	if opts.Content == "" {
+		return "content"
+	}
+	return opts.Content
+}
+
+// themeOverride is the site's own theme folder, themes/<name>/ next to the
+// content folder, when it exists.
+func themeOverride(opts Options, name string) fs.FS {
+	if opts.ThemeFS != nil {
+		return opts.ThemeFS
+	}
+	if opts.ContentFS != nil {
+		return nil
+	}
+	dir := filepath.Join(filepath.Dir(filepath.Clean(contentDir(opts))), "themes", name)
+	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+		return os.DirFS(dir)
+	}
+	return nil
+}
+
+func now(opts Options, site *content.Site) time.Time {
+	loc, err := time.LoadLocation(site.Config.Timezone)
+	if err != nil {
+		loc = time.UTC
+	}
+	if !opts.Clock.IsZero() {
+		return opts.Clock.Start(loc)
+	}
+	if opts.Now != nil {
+		return opts.Now()
+	}
+	return time.Now()
+}
+
+// safeOut refuses an output folder that is the content folder or one of
+// its parents, since the output folder is replaced whole.
+func safeOut(opts Options) error {
+	out, err := filepath.Abs(opts.Out)
+	if err != nil {
+		return fmt.Errorf("output folder %s: %w", opts.Out, err)
+	}
+	if opts.ContentFS != nil {
+		return nil
+	}
+	in, err := filepath.Abs(contentDir(opts))
+	if err != nil {
+		return fmt.Errorf("content folder: %w", err)
+	}
+	if rel, err := filepath.Rel(out, in); err == nil && (rel == "." || filepath.IsLocal(rel)) {
+		return fmt.Errorf("output folder %s holds the content folder %s; choose another --out", opts.Out, contentDir(opts))
+	}
+	return nil
+}
+
+func stopwatch(res *Result) func(string) {
+	last := time.Now()
+	return func(stage string) {
+		t := time.Now()
+		res.Timings = append(res.Timings, Timing{stage, t.Sub(last)})
+		last = t
+	}
+}

@@ -1,0 +1,168 @@
+// Package markdown turns role and company bodies into HTML with one
+// configured goldmark instance: GitHub-flavoured Markdown, heading ids and
+// heading attributes, body headings shifted under the page's h1, links
+// rewritten to site URLs, and raw HTML dropped unless the site opts in.
+package markdown
+
+import (
+	"bytes"
+	"html/template"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// LinkResolver maps a link destination written in a body to the URL the
+// page should carry. It returns a problem message when the link points at
+// a page of the site that does not exist.
+type LinkResolver func(dest string) (url string, problem string)
+
+// Problem is a link that could not be resolved, with its line in the body
+// (counting from 1).
+type Problem struct {
+	Line    int
+	Dest    string
+	Message string
+}
+
+// Renderer renders Markdown bodies. It is safe for concurrent use.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+type config struct {
+	unsafe bool
+}
+
+// Option configures a Renderer.
+type Option func(*config)
+
+// WithUnsafeHTML keeps raw HTML in bodies (the site's markdown.unsafe_html).
+func WithUnsafeHTML(on bool) Option { return func(c *config) { c.unsafe = on } }
+
+// New builds a renderer.
+func New(opts ...Option) *Renderer {
+	var c config
+	for _, o := range opts {
+		o(&c)
+	}
+	rendererOpts := []goldmark.Option{}
+	htmlOpts := []renderer.Option{}
+	if c.unsafe {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	rendererOpts = append(rendererOpts,
+		goldmark.WithExtensions(extension.GFM),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithAttribute(),
+			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
+		),
+		goldmark.WithRendererOptions(htmlOpts...),
+	)
+	return &Renderer{md: goldmark.New(rendererOpts...)}
+}
+
+var (
+	resolverKey = parser.NewContextKey()
+	problemsKey = parser.NewContextKey()
+)
+
+// Render converts src to HTML, resolving links with resolve (which may be
+// nil), and returns the problems found in links.
+func (r *Renderer) Render(src []byte, resolve LinkResolver) (template.HTML, []Problem) {
+	pc := parser.NewContext()
+	pc.Set(resolverKey, resolve)
+	probs := &[]Problem{}
+	pc.Set(problemsKey, probs)
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	var buf bytes.Buffer
+	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+		// Rendering into a bytes.Buffer cannot fail; keep what was written.
+		*probs = append(*probs, Problem{Line: 1, Message: err.Error()})
+	}
+	return template.HTML(buf.String()), *probs // #nosec: goldmark output, raw HTML policy applied above
+}
+
+// transformer shifts headings and rewrites links after parsing.
+type transformer struct{}
+
+func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	shiftHeadings(doc)
+	resolve, _ := pc.Get(resolverKey).(LinkResolver)
+	probs, _ := pc.Get(problemsKey).(*[]Problem)
+	if resolve == nil {
+		return
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest *[]byte
+		switch l := n.(type) {
+		case *ast.Link:
+			dest = &l.Destination
+		case *ast.Image:
+			dest = &l.Destination
+		default:
+			return ast.WalkContinue, nil
+		}
+		url, problem := resolve(string(*dest))
+		if problem != "" && probs != nil {
+			*probs = append(*probs, Problem{Line: lineOf(n, src), Dest: string(*dest), Message: problem})
+		}
+		*dest = []byte(url)
+		return ast.WalkContinue, nil
+	})
+}
+
+// shiftHeadings moves every heading down so the highest becomes h2,
+// keeping their order; nothing goes past h6.
+func shiftHeadings(doc *ast.Document) {
+	top := 7
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering && h.Level < top {
+			top = h.Level
+		}
+		return ast.WalkContinue, nil
+	})
+	if top == 7 || top == 2 {
+		return
+	}
+	shift := 2 - top
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			h.Level = min(h.Level+shift, 6)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// lineOf finds the body line of an inline node from the nearest text
+// segment, or from its block.
+func lineOf(n ast.Node, src []byte) int {
+	offset := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			offset = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for p := n; offset < 0 && p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			offset = p.Lines().At(0).Start
+		}
+	}
+	if offset < 0 {
+		return 1
+	}
+	return 1 + bytes.Count(src[:min(offset, len(src))], []byte("\n"))
+}

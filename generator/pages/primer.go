@@ -1,0 +1,51 @@
+package pages
+
+import (
+	"github.com/hirebook/hirebook/generator/content"
+)
+
+// PrimerArena is one growth arena in the reverse-interview primer.
+type PrimerArena struct {
+	ArenaView
+	Prompts   []string // reflection prompts for the candidate
+	Questions []string // what to ask the company
+}
+
+// PrimerKPO is one KPO with the questions a candidate can ask about it.
+type PrimerKPO struct {
+	KPO       KPOView
+	Questions []string
+}
+
+// PrimerPage is the reverse-interview primer (candidates). Like RolePage it
+// holds only candidate-safe data.
+type PrimerPage struct {
+	Common
+	Role      *RoleView
+	Arenas    []PrimerArena
+	KPOs      []PrimerKPO
+	Alignment []string // remote and hybrid roles only
+	Promises  []string // the people, resources and opportunities listed
+}
+
+func (p *planner) primer(r *content.Role, v *RoleView) Page {
+	url := v.QuestionsURL
+	c := p.common("Questions to ask: "+r.Title, "Questions to ask us about the "+r.Title+" role, and how to request a reverse interview.", url, r.Language)
+	c.NoIndex = v.Draft
+	pp := &PrimerPage{Common: c, Role: v}
+	for _, a := range v.Arenas {
+		pp.Arenas = append(pp.Arenas, PrimerArena{ArenaView: a, Prompts: reflectionPrompts(a.Name), Questions: arenaQuestions(a.Name)})
+	}
+	for _, k := range v.KPOs {
+		pp.KPOs = append(pp.KPOs, PrimerKPO{KPO: k, Questions: kpoQuestions(k.Title)})
+	}
+	if r.IsRemoteish() {
+		pp.Alignment = alignmentQuestions
+	}
+	for _, list := range [][]string{v.People, v.Resources, v.Opportunities} {
+		for _, item := range list {
+			pp.Promises = append(pp.Promises, "You mention \u201c"+item+"\u201d. Who had it last, and what came of it?")
+		}
+	}
+	return Page{Path: "roles/" + r.Slug + "/questions/index.html", Layout: "questions", Data: pp}
+}

@@ -1,0 +1,196 @@
+package pages
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/hirebook/hirebook/generator/content"
+)
+
+// MinutesPerKPO is the time one KPO conversation takes: the opening
+// question and about fifteen minutes of fact-finding.
+const MinutesPerKPO = 15
+
+var workModes = map[string][2]string{
+	"remote": {"Remote", "You work from where you live, within the places listed. The team agrees on overlap hours, writes things down, and meets in person a few times a year."},
+	"hybrid": {"Hybrid", "You split the week between home and the office. The team agrees which days it meets in person and keeps decisions written down for those who are not in the room."},
+	"onsite": {"On site", "You work at the location below, with the team around you every day."},
+}
+
+var employmentLabels = map[string]string{
+	"FULL_TIME": "Full-time", "PART_TIME": "Part-time", "CONTRACTOR": "Contract", "TEMPORARY": "Temporary",
+	"INTERN": "Internship", "VOLUNTEER": "Volunteer", "PER_DIEM": "Per diem", "OTHER": "Other",
+}
+
+var periodLabels = map[string]string{"HOUR": "per hour", "DAY": "per day", "WEEK": "per week", "MONTH": "per month", "YEAR": "per year"}
+
+// isClosed reports whether a role is closed at now: by status, or once its
+// closing day has ended in the site's time zone.
+func isClosed(r *content.Role, now time.Time, loc *time.Location) bool {
+	if r.Status == "closed" {
+		return true
+	}
+	return !r.Closes.IsZero() && now.After(r.Closes.End(loc))
+}
+
+func contact(s string) Contact {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Contact{}
+	}
+	if u, err := url.Parse(s); err == nil && !strings.ContainsAny(s, " \n") && (u.Scheme == "mailto" || u.Scheme == "https" || u.Scheme == "http") {
+		text := s
+		if u.Scheme == "mailto" {
+			text = strings.SplitN(u.Opaque, "?", 2)[0]
+		}
+		return Contact{Text: text, URL: s}
+	}
+	return Contact{Text: s}
+}
+
+func formatMoney(v float64) string {
+	s := fmt.Sprintf("%.0f", v)
+	if v != float64(int64(v)) {
+		s = fmt.Sprintf("%.2f", v)
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteString("." + frac)
+	}
+	return b.String()
+}
+
+func salaryText(s *content.Salary) string {
+	if s == nil || (s.Min == 0 && s.Max == 0) {
+		return ""
+	}
+	amount := formatMoney(s.Min)
+	switch {
+	case s.Min == 0:
+		amount = "up to " + formatMoney(s.Max)
+	case s.Max != 0 && s.Max != s.Min:
+		amount += "–" + formatMoney(s.Max)
+	}
+	out := s.Currency + " " + amount
+	if p := periodLabels[s.Period]; p != "" {
+		out += " " + p
+	}
+	return out
+}
+
+func humanDate(d content.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
+}
+
+// roleView builds the candidate-safe view of a role. It copies only public
+// fields; internal notes never enter it.
+func (p *planner) roleView(r *content.Role) *RoleView {
+	v := &RoleView{
+		Slug: r.Slug, Title: r.Title, Summary: r.Summary,
+		Location: r.Location, WorkMode: r.WorkMode,
+		WorkModeLabel: workModes[r.WorkMode][0], WorkModeText: workModes[r.WorkMode][1],
+		Goals: r.Goals, WorksWith: r.WorksWith,
+		EmploymentType: r.EmploymentType, EmploymentLabel: employmentLabels[r.EmploymentType],
+		Salary: salaryText(r.Salary),
+		Posted: r.Posted.String(), Closes: r.Closes.String(),
+		PostedText: humanDate(r.Posted), ClosesText: humanDate(r.Closes),
+		Closed: isClosed(r, p.now, p.loc), Draft: r.Status == "draft",
+		Apply: r.Apply, ApplyIsMail: strings.HasPrefix(r.Apply, "mailto:"),
+		Traits: r.Traits, Arenas: arenaViews(r.Development),
+		People: r.Development.People, Resources: r.Development.Resources, Opportunities: r.Development.Opportunities,
+		ReverseOffered: r.ReverseInterview.IsOffered(), ReverseMinutes: r.ReverseInterview.Minutes,
+		ReverseRequest: contact(r.ReverseInterview.Request), Feedback: r.Feedback.Promise,
+		URL: p.link.url("/roles/" + r.Slug + "/"), QuestionsURL: p.link.url("/roles/" + r.Slug + "/questions/"),
+		Lang: r.Language, Params: r.Params,
+	}
+	if v.Location == "" {
+		v.Location = strings.Join(nonEmpty(r.City, r.Region, r.Country), ", ")
+	}
+	team := r.Team
+	if team == "" {
+		team = "Other roles"
+	}
+	v.Team = Link{Title: team, URL: p.link.url("/teams/" + teamSlug(team) + "/")}
+	byID := map[string]KPOView{}
+	for i, k := range r.KPOs {
+		kv := KPOView{ID: k.ID, Title: k.Title, Outcome: k.Outcome, Timeframe: k.Timeframe, Number: i + 1, Traits: k.Traits}
+		v.KPOs = append(v.KPOs, kv)
+		byID[k.ID] = kv
+	}
+	for _, iv := range r.Interviewers {
+		ivv := InterviewerView{Name: iv.Name, Title: iv.Title, Slug: iv.Slug}
+		for _, c := range iv.Covers {
+			if kv, ok := byID[c]; ok {
+				ivv.Covers = append(ivv.Covers, kv)
+			}
+		}
+		ivv.Minutes = len(ivv.Covers) * MinutesPerKPO
+		v.Interviewers = append(v.Interviewers, ivv)
+	}
+	v.Loop = loop(v)
+	for _, s := range v.Loop {
+		v.LoopMinutes += s.Minutes
+	}
+	return v
+}
+
+// loop plans the interview conversations: one per interviewer with what
+// they cover, or one per KPO when no interviewer is named, then the
+// reverse interview when offered.
+func loop(v *RoleView) []Step {
+	var steps []Step
+	covered := map[string]bool{}
+	for _, iv := range v.Interviewers {
+		if len(iv.Covers) == 0 {
+			continue
+		}
+		var titles []string
+		for _, k := range iv.Covers {
+			titles = append(titles, k.Title)
+			covered[k.ID] = true
+		}
+		who := iv.Name
+		if iv.Title != "" {
+			who += ", " + iv.Title
+		}
+		steps = append(steps, Step{Title: strings.Join(titles, "; "), Who: who, Minutes: iv.Minutes})
+	}
+	for _, k := range v.KPOs {
+		if !covered[k.ID] {
+			steps = append(steps, Step{Title: k.Title, Who: "A member of the hiring team", Minutes: MinutesPerKPO})
+		}
+	}
+	if v.ReverseOffered {
+		steps = append(steps, Step{Title: "Reverse interview: your questions, your agenda (optional)", Who: "Any interviewer you met", Minutes: v.ReverseMinutes})
+	}
+	return steps
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func teamSlug(team string) string {
+	if s := content.Slugify(team); s != "" {
+		return s
+	}
+	return "team"
+}

@@ -1,0 +1,202 @@
+package pages
+
+import (
+	"html/template"
+
+	"github.com/hirebook/hirebook/generator/content"
+)
+
+// Audience says who a page is for. Team pages (guides, kits) are encrypted
+// or left out before anything is written; candidate pages never hold team
+// data, because their data types have no field for it.
+type Audience int
+
+// The two audiences.
+const (
+	Candidate Audience = iota
+	Team
+)
+
+// Page is one file of the built site: either a layout with its data, or
+// raw bytes (sitemap, feed, robots.txt, ...).
+type Page struct {
+	Path     string // output path, e.g. roles/pmm/index.html
+	Layout   string // template name; empty for raw files
+	Data     Data
+	Body     []byte
+	Audience Audience
+}
+
+// Data is what a layout receives. Every page's data embeds Common.
+type Data interface {
+	common() *Common
+}
+
+// SiteView is the site-wide data every layout can use.
+type SiteView struct {
+	Title            string
+	CompanyName      string
+	CompanyURL       string
+	Logo             string // absolute or base-relative URL; may be empty
+	BaseURL          string // absolute, ending in /
+	BasePath         string // path part of BaseURL, ending in /
+	Home             string // BasePath
+	CSS              string // URL of the stylesheet
+	Icon             string // URL of the favicon
+	GuidesURL        string // empty when guides are not published
+	EqualOpportunity string
+	Accommodations   Contact
+	Company          []Link // company pages
+	Params           map[string]any
+}
+
+// Link is a labelled URL.
+type Link struct {
+	Title string
+	URL   string
+}
+
+// Contact is either plain text or a link (mailto: or http(s)).
+type Contact struct {
+	Text string
+	URL  string
+}
+
+// Common is the data shared by every page.
+type Common struct {
+	Site        *SiteView
+	Title       string
+	Description string
+	Lang        string
+	URL         string // base-path URL of this page
+	Canonical   string // absolute URL
+	NoIndex     bool
+	JSONLD      template.JS // already-escaped JSON, or empty
+	OpenGraph   bool
+}
+
+func (c *Common) common() *Common { return c }
+
+// KPOView is a KPO as candidates see it.
+type KPOView struct {
+	ID, Title, Outcome, Timeframe string
+	Number                        int
+	Traits                        []string
+}
+
+// ArenaView is a growth arena with its name and the company's offer.
+type ArenaView struct {
+	ID, Name, Offer string
+}
+
+// InterviewerView is a person on the loop and what they cover.
+type InterviewerView struct {
+	Name, Title, Slug string
+	Covers            []KPOView
+	Minutes           int
+}
+
+// Step is one conversation of the interview loop.
+type Step struct {
+	Title   string
+	Who     string
+	Minutes int
+}
+
+// RoleView is the candidate-safe view of a role: it has no field for
+// internal notes, guide text or scorecards.
+type RoleView struct {
+	Slug, Title, Summary string
+	Team                 Link
+	Location             string
+	WorkMode             string // onsite, hybrid, remote
+	WorkModeLabel        string
+	WorkModeText         string
+	Goals                string
+	WorksWith            []string
+	EmploymentType       string
+	EmploymentLabel      string
+	Salary               string
+	Posted, Closes       string // YYYY-MM-DD
+	PostedText           string
+	ClosesText           string
+	Closed, Draft        bool
+	Apply                string
+	ApplyIsMail          bool
+	KPOs                 []KPOView
+	Traits               []string
+	Arenas               []ArenaView
+	People               []string
+	Resources            []string
+	Opportunities        []string
+	Interviewers         []InterviewerView
+	Loop                 []Step
+	LoopMinutes          int
+	ReverseOffered       bool
+	ReverseMinutes       int
+	ReverseRequest       Contact
+	Feedback             string
+	Body                 template.HTML
+	URL                  string
+	QuestionsURL         string
+	Lang                 string
+	Params               map[string]any
+}
+
+// RolePage is the candidate-facing role page.
+type RolePage struct {
+	Common
+	Role      *RoleView
+	OpenRoles string // URL of the portal
+}
+
+// TeamGroup is one team's roles on the portal.
+type TeamGroup struct {
+	Team  Link
+	Roles []*RoleView
+}
+
+// PortalPage is the portal index (or one page of it) and team pages.
+type PortalPage struct {
+	Common
+	Heading    string
+	Groups     []TeamGroup
+	Teams      []Link
+	Page, Of   int
+	Prev, Next string
+	Count      int
+}
+
+// CompanyPageView is a company-wide page.
+type CompanyPageView struct {
+	Common
+	Summary string
+	Body    template.HTML
+}
+
+// AliasPage redirects an old path to a role page.
+type AliasPage struct {
+	Common
+	Target string
+}
+
+// NotFoundPage is 404.html.
+type NotFoundPage struct {
+	Common
+	Roles []*RoleView
+}
+
+var arenaNames = map[string]string{
+	"technical":  "Technical growth",
+	"teamwork":   "Peer relationships and teamwork",
+	"leadership": "Leadership growth",
+	"personal":   "Personal development",
+}
+
+func arenaViews(d content.Development) []ArenaView {
+	var out []ArenaView
+	for _, a := range d.Arenas() {
+		out = append(out, ArenaView{ID: a.ID, Name: arenaNames[a.ID], Offer: a.Offer})
+	}
+	return out
+}

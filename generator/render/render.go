@@ -1,0 +1,151 @@
+// Package render turns planned pages into bytes: it loads the layouts of
+// the built-in theme with any overrides from the site's own theme folder,
+// parses them once, and executes one layout per page, GOMAXPROCS at a time.
+package render
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/hirebook/hirebook/generator/pages"
+)
+
+// File is one output file.
+type File struct {
+	Path     string
+	Data     []byte
+	Audience pages.Audience
+}
+
+// Theme is a parsed set of layouts plus the asset files to copy.
+type Theme struct {
+	layouts map[string]*template.Template
+	assets  []File
+}
+
+// Load reads the built-in theme, letting any file in override (which may be
+// nil) replace the built-in file of the same name.
+func Load(builtin, override fs.FS) (*Theme, error) {
+	files := map[string][]byte{}
+	for _, fsys := range []fs.FS{builtin, override} {
+		if fsys == nil {
+			continue
+		}
+		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return fmt.Errorf("theme file %s: %w", p, err)
+			}
+			files[p] = b
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	t := &Theme{layouts: map[string]*template.Template{}}
+	var shared []string
+	for p := range files {
+		if strings.HasPrefix(p, "layouts/partials/") || p == "layouts/base.html" {
+			shared = append(shared, p)
+		}
+	}
+	sort.Strings(shared)
+	for p, b := range files {
+		switch {
+		case strings.HasPrefix(p, "assets/"):
+			t.assets = append(t.assets, File{Path: p, Data: b})
+		case strings.HasPrefix(p, "layouts/") && path.Dir(p) == "layouts" && p != "layouts/base.html" && strings.HasSuffix(p, ".html"):
+			name := strings.TrimSuffix(path.Base(p), ".html")
+			tmpl := template.New(name).Funcs(funcs)
+			for _, s := range append(shared, p) {
+				if _, err := tmpl.New(s).Parse(string(files[s])); err != nil {
+					return nil, fmt.Errorf("theme layout %s: %w", s, err)
+				}
+			}
+			t.layouts[name] = tmpl
+		}
+	}
+	sort.Slice(t.assets, func(i, j int) bool { return t.assets[i].Path < t.assets[j].Path })
+	return t, nil
+}
+
+// Assets lists the theme's asset files, as they are written to the site.
+func (t *Theme) Assets() []File { return t.assets }
+
+// AssetPaths lists the output paths of the theme's assets.
+func (t *Theme) AssetPaths() []string {
+	out := make([]string, len(t.assets))
+	for i, a := range t.assets {
+		out[i] = a.Path
+	}
+	return out
+}
+
+// Page renders one page.
+func (t *Theme) Page(p pages.Page) ([]byte, error) {
+	if p.Layout == "" {
+		return p.Body, nil
+	}
+	tmpl, ok := t.layouts[p.Layout]
+	if !ok {
+		return nil, fmt.Errorf("%s: the theme has no layout %q", p.Path, p.Layout)
+	}
+	var b bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&b, "layouts/"+p.Layout+".html", p.Data); err != nil {
+		return nil, fmt.Errorf("%s: layout %s: %w", p.Path, p.Layout, err)
+	}
+	return b.Bytes(), nil
+}
+
+// All renders every page concurrently and returns the files in the pages'
+// order, followed by the theme's assets.
+func All(ctx context.Context, t *Theme, ps []pages.Page) ([]File, error) {
+	out := make([]File, len(ps))
+	errs := make([]error, len(ps))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				b, err := t.Page(ps[i])
+				out[i], errs[i] = File{Path: ps[i].Path, Data: b, Audience: ps[i].Audience}, err
+			}
+		}()
+	}
+	for i := range ps {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return append(out, t.assets...), nil
+}
+
+var funcs = template.FuncMap{
+	"join": strings.Join,
+	"add":  func(a, b int) int { return a + b },
+}
