@@ -292,4 +292,3 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
-

@@ -41,7 +41,9 @@ func (t *tomlConv) value(path string, v any, from int) *yaml.Node {
 		for k := range v {
 			keys = append(keys, k)
 		}
-		sort.Slice(keys, func(i, j int) bool { return t.rank(join(path, keys[i]), keys[i]) < t.rank(join(path, keys[j]), keys[j]) })
+		sort.Slice(keys, func(i, j int) bool {
+			return t.rank(join(path, keys[i]), keys[i]) < t.rank(join(path, keys[j]), keys[j])
+		})
 		for _, k := range keys {
 			line := t.find(path, k, from)
 			kn := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k, Line: line + t.offset, Column: 1}
