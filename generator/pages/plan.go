@@ -61,6 +61,9 @@ func Plan(s *content.Site, opts Options) ([]Page, content.Diagnostics) {
 	for i, r := range roles {
 		out = append(out, p.rolePages(r, views[i])...)
 	}
+	if s.Config.Guides.Protect != content.ProtectOmit {
+		out = append(out, p.guides(roles, views)...)
+	}
 	out = append(out, p.portal(views)...)
 	for i, c := range s.Company {
 		out = append(out, p.companyPage(c, bodies[len(roles)+i]))

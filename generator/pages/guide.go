@@ -1,0 +1,306 @@
+package pages
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/hirebook/hirebook/generator/content"
+)
+
+// FactFinding is one standard follow-up question.
+type FactFinding struct{ Topic, Question string }
+
+// GuideTrait is a remote-work trait probed under a KPO.
+type GuideTrait struct {
+	ID, Name string
+	Probes   []string
+	Placed   bool // no KPO names it; placed under the best-fitting one
+}
+
+// GuideKPO is one KPO as the interviewer works through it.
+type GuideKPO struct {
+	KPO       KPOView
+	Opening   string
+	FollowUps []FactFinding
+	Probes    []string // the KPO's own
+	Traits    []GuideTrait
+	Minutes   int
+	Who       []string // interviewers who cover it
+}
+
+// ScoreRow is one line of the scorecard with its anchored scale (1 to 4).
+type ScoreRow struct {
+	ID, Label, Kind string // kind: kpo or trait
+	Anchors         [4]string
+}
+
+// Note is one internal note, shown only to the hiring team.
+type Note struct{ Key, Value string }
+
+// GuideView is the interviewer guide's data. It is team-only: it holds the
+// role's internal notes and must never reach a candidate page.
+type GuideView struct {
+	Role            *RoleView
+	Plan            []Step
+	PlanMinutes     int
+	KPOs            []GuideKPO
+	Scorecard       []ScoreRow
+	Recommendations []string
+	Internal        []Note
+	FeedbackDraft   []string // a fill-in template, one paragraph a line
+	URL             string
+	Kits            []Link
+}
+
+// GuidePage is a whole guide or one interviewer's kit.
+type GuidePage struct {
+	Common
+	Guide *GuideView
+	Kit   *InterviewerView // nil for the whole guide
+	KPOs  []GuideKPO       // what this page covers
+	Score []ScoreRow
+}
+
+// GuideIndexPage lists the guides and kits.
+type GuideIndexPage struct {
+	Common
+	Roles []GuideEntry
+}
+
+// GuideEntry is one role on the guide index.
+type GuideEntry struct {
+	Title, URL, Team string
+	Closed           bool
+	Kits             []Link
+}
+
+// guides plans the team pages: the guide index, one guide per role and one
+// kit per interviewer who covers KPOs.
+func (p *planner) guides(roles []*content.Role, views []*RoleView) []Page {
+	idx := &GuideIndexPage{Common: p.teamCommon("Interviewer guides", p.link.url("/guides/"), "")}
+	var out []Page
+	for i, r := range roles {
+		g := p.guideView(r, views[i])
+		c := p.teamCommon("Interviewer guide: "+r.Title, g.URL, r.Language)
+		out = append(out, Page{Path: "guides/" + r.Slug + "/index.html", Layout: "guide", Audience: Team,
+			Data: &GuidePage{Common: c, Guide: g, KPOs: g.KPOs, Score: g.Scorecard}})
+		entry := GuideEntry{Title: r.Title, URL: g.URL, Team: views[i].Team.Title, Closed: views[i].Closed, Kits: g.Kits}
+		for _, iv := range views[i].Interviewers {
+			if len(iv.Covers) == 0 {
+				continue
+			}
+			kit := iv
+			kpos, score := kitParts(g, &kit)
+			kc := p.teamCommon("Interview kit: "+r.Title+" with "+iv.Name, p.link.url("/guides/"+r.Slug+"/"+iv.Slug+"/"), r.Language)
+			out = append(out, Page{Path: "guides/" + r.Slug + "/" + iv.Slug + "/index.html", Layout: "guide", Audience: Team,
+				Data: &GuidePage{Common: kc, Guide: g, Kit: &kit, KPOs: kpos, Score: score}})
+		}
+		idx.Roles = append(idx.Roles, entry)
+	}
+	out = append(out, Page{Path: "guides/index.html", Layout: "guides", Audience: Team, Data: idx})
+	p.site.GuidesURL = p.link.url("/guides/")
+	return out
+}
+
+func (p *planner) teamCommon(title, url, lang string) Common {
+	c := p.common(title, "", url, lang)
+	c.NoIndex = true
+	return c
+}
+
+func (p *planner) guideView(r *content.Role, v *RoleView) *GuideView {
+	g := &GuideView{Role: v, Recommendations: Recommendations, URL: p.link.url("/guides/" + r.Slug + "/")}
+	who := map[string][]string{}
+	for _, iv := range v.Interviewers {
+		for _, k := range iv.Covers {
+			who[k.ID] = append(who[k.ID], iv.Name)
+		}
+		if len(iv.Covers) > 0 {
+			g.Kits = append(g.Kits, Link{Title: iv.Name, URL: p.link.url("/guides/" + r.Slug + "/" + iv.Slug + "/")})
+		}
+	}
+	placed := placeTraits(r)
+	for i, k := range r.KPOs {
+		gk := GuideKPO{KPO: v.KPOs[i], Opening: openingQuestion(k.Title), Probes: k.Probes, Minutes: MinutesPerKPO, Who: who[k.ID]}
+		for _, f := range factFinding {
+			gk.FollowUps = append(gk.FollowUps, FactFinding{f.Topic, f.Question})
+		}
+		for _, t := range placed[i] {
+			gk.Traits = append(gk.Traits, GuideTrait{ID: t.id, Name: traitNames[t.id], Probes: traitProbes[t.id], Placed: t.placed})
+		}
+		g.KPOs = append(g.KPOs, gk)
+		g.Scorecard = append(g.Scorecard, ScoreRow{ID: "kpo-" + k.ID, Label: k.Title, Kind: "kpo", Anchors: kpoAnchors})
+	}
+	for _, t := range traitOrder(r) {
+		g.Scorecard = append(g.Scorecard, ScoreRow{ID: "trait-" + t, Label: traitNames[t], Kind: "trait", Anchors: traitAnchors})
+	}
+	g.Plan = append(g.Plan, Step{Title: "Welcome, the role in two minutes, how the conversation will go", Minutes: 5})
+	for _, k := range v.KPOs {
+		g.Plan = append(g.Plan, Step{Title: k.Title, Minutes: MinutesPerKPO})
+	}
+	g.Plan = append(g.Plan, Step{Title: "The candidate's questions", Minutes: 10})
+	if v.ReverseOffered {
+		g.Plan = append(g.Plan, Step{Title: fmt.Sprintf("Offer the reverse interview (%d minutes, on the candidate's agenda) and explain next steps", v.ReverseMinutes), Minutes: 2})
+	} else {
+		g.Plan = append(g.Plan, Step{Title: "Explain the next steps", Minutes: 2})
+	}
+	for _, s := range g.Plan {
+		g.PlanMinutes += s.Minutes
+	}
+	g.Internal = notes(r.Internal)
+	g.FeedbackDraft = feedbackDraft(r, v)
+	return g
+}
+
+// kitParts picks one interviewer's KPOs, in interview order, and their
+// scorecard rows.
+func kitParts(g *GuideView, iv *InterviewerView) ([]GuideKPO, []ScoreRow) {
+	mine := map[string]bool{}
+	for _, k := range iv.Covers {
+		mine[k.ID] = true
+	}
+	var kpos []GuideKPO
+	traits := map[string]bool{}
+	for _, k := range g.KPOs {
+		if mine[k.KPO.ID] {
+			kpos = append(kpos, k)
+			for _, t := range k.Traits {
+				traits[t.ID] = true
+			}
+		}
+	}
+	var rows []ScoreRow
+	for _, s := range g.Scorecard {
+		if (s.Kind == "kpo" && mine[strings.TrimPrefix(s.ID, "kpo-")]) || (s.Kind == "trait" && traits[strings.TrimPrefix(s.ID, "trait-")]) {
+			rows = append(rows, s)
+		}
+	}
+	return kpos, rows
+}
+
+type placedTrait struct {
+	id     string
+	placed bool
+}
+
+// traitOrder lists every trait to probe: the role's traits and any a KPO
+// names, in the standard order.
+func traitOrder(r *content.Role) []string {
+	want := map[string]bool{}
+	for _, t := range r.Traits {
+		want[t] = true
+	}
+	for _, k := range r.KPOs {
+		for _, t := range k.Traits {
+			want[t] = true
+		}
+	}
+	var out []string
+	for _, t := range content.AllTraits {
+		if want[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// traitHints are words in a KPO title that suggest where a trait shows.
+var traitHints = map[string][]string{
+	"reliable":      {"deliver", "launch", "ship", "on time", "deadline", "run", "close", "schedule", "every", "weekly", "monthly", "maintain", "keep"},
+	"independent":   {"own", "set up", "build", "create", "design", "start", "establish", "lead", "rebuild", "plan"},
+	"collaborative": {"with", "together", "across", "team", "partner", "align", "sales", "customer", "stakeholder", "equip"},
+}
+
+// placeTraits decides under which KPO each trait is probed: under every KPO
+// that names it, or, when none does, under the KPO whose title fits best.
+func placeTraits(r *content.Role) [][]placedTrait {
+	out := make([][]placedTrait, len(r.KPOs))
+	if len(r.KPOs) == 0 {
+		return out
+	}
+	for _, t := range traitOrder(r) {
+		named := false
+		for i, k := range r.KPOs {
+			for _, kt := range k.Traits {
+				if kt == t {
+					out[i] = append(out[i], placedTrait{id: t})
+					named = true
+				}
+			}
+		}
+		if named {
+			continue
+		}
+		best, bestScore := 0, -1
+		for i, k := range r.KPOs {
+			score := 0
+			title := strings.ToLower(k.Title + " " + k.Outcome)
+			for _, h := range traitHints[t] {
+				if strings.Contains(title, h) {
+					score++
+				}
+			}
+			if score > bestScore {
+				best, bestScore = i, score
+			}
+		}
+		out[best] = append(out[best], placedTrait{id: t, placed: true})
+	}
+	return out
+}
+
+// notes flattens the internal mapping: notes first, then the other keys.
+func notes(m map[string]any) []Note {
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if (keys[i] == "notes") != (keys[j] == "notes") {
+			return keys[i] == "notes"
+		}
+		return keys[i] < keys[j]
+	})
+	var out []Note
+	for _, k := range keys {
+		out = append(out, Note{Key: k, Value: noteValue(m[k])})
+	}
+	return out
+}
+
+func noteValue(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case map[string]any, []any:
+		b, err := json.Marshal(v)
+		if err != nil {
+			return fmt.Sprint(v)
+		}
+		return string(b)
+	}
+	return fmt.Sprint(v)
+}
+
+// feedbackDraft is a fill-in template for a candidate who does not move
+// forward, built from the role's KPOs.
+func feedbackDraft(r *content.Role, v *RoleView) []string {
+	lines := []string{
+		"Hello [first name],",
+		fmt.Sprintf("Thank you for the time you gave us for the %s role. We have decided not to move forward, and we want to tell you why, as we promised.", r.Title),
+		"For this role the person must:",
+	}
+	for _, k := range v.KPOs {
+		lines = append(lines, "• "+k.Title)
+	}
+	lines = append(lines,
+		"Where you were strong: [one objective above, and the specific accomplishment you told us about that showed it].",
+		"Where we needed more: [one objective above, what it takes (scope, scale, the person's own part), and what we heard in comparison].",
+		"[Optional: something specific that could make a difference for a role like this, if you are confident it would help.]",
+		"We would be glad to hear from you again [only if true: for which kind of role, or when].",
+		"[Your name and role]",
+	)
+	return lines
+}
