@@ -41,6 +41,7 @@ type Result struct {
 	Warnings content.Diagnostics // lint warnings; errors are returned
 	Stats    output.Stats
 	Timings  []Timing
+	BasePath string // the path part of the base URL, e.g. /careers/
 }
 
 // Timing is how long one stage took.
@@ -64,6 +65,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	res.BasePath = pages.BasePath(site.Config.BaseURL, opts.BaseURL)
 	planned, pd := pages.Plan(site, pages.Options{Now: now(opts, site), Drafts: opts.Drafts, BaseURL: opts.BaseURL, Assets: theme.AssetPaths()})
 	step("plan")
 	if pd.HasErrors() {

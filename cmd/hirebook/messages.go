@@ -14,6 +14,7 @@ const (
 
 Usage:
   hirebook build  [--content content] [--out public] [--base-url URL] [--drafts] [--clock YYYY-MM-DD]
+  hirebook serve  [--content content] [--port 1313] [--bind 127.0.0.1]
   hirebook check  [--content content] [--strict] [--format text|json|github]
 
 Run "hirebook COMMAND -h" for a command's flags.`
@@ -22,6 +23,8 @@ Run "hirebook COMMAND -h" for a command's flags.`
 	msgBuildFailed    = "build failed; %s was left as it was"
 	msgProblems       = "%d %s, %d %s"
 	msgBadClock       = "--clock: %v"
+	msgServing        = "serving the preview at %s (Ctrl+C to stop)"
+	msgServeOpen      = "warning: serving on %s makes the preview, guides included, visible to other devices on your network"
 	msgCheckOK        = "%s: no problems found in %d roles and %d company pages"
 )
 

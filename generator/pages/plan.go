@@ -75,18 +75,29 @@ func Plan(s *content.Site, opts Options) ([]Page, content.Diagnostics) {
 	return out, p.diags
 }
 
-func (p *planner) siteView(s *content.Site) {
-	base := s.Config.BaseURL
-	if p.opts.BaseURL != "" {
-		base = p.opts.BaseURL
+// BaseURL is the site's absolute URL, ending in /: override when set.
+func BaseURL(configured, override string) string {
+	base := configured
+	if override != "" {
+		base = override
 	}
 	if !strings.HasSuffix(base, "/") {
 		base += "/"
 	}
-	basePath := "/"
-	if u, err := url.Parse(base); err == nil && u.Path != "" {
-		basePath = u.EscapedPath()
+	return base
+}
+
+// BasePath is the path part of the base URL, ending in /.
+func BasePath(configured, override string) string {
+	if u, err := url.Parse(BaseURL(configured, override)); err == nil && u.Path != "" {
+		return u.EscapedPath()
 	}
+	return "/"
+}
+
+func (p *planner) siteView(s *content.Site) {
+	base := BaseURL(s.Config.BaseURL, p.opts.BaseURL)
+	basePath := BasePath(s.Config.BaseURL, p.opts.BaseURL)
 	c := s.Config
 	p.site = &SiteView{
 		Title: c.Title, CompanyName: c.Company.Name, CompanyURL: c.Company.URL,

@@ -1,0 +1,238 @@
+// Package serve is the live preview: it builds the site into memory through
+// generator.Build, serves it under the base URL's path, watches the content
+// and theme folders, rebuilds on change and tells open pages to reload. It
+// writes nothing to disk.
+package serve
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/hirebook/hirebook/generator"
+)
+
+// EventsPath is where open pages listen for reload events.
+const EventsPath = "/__hirebook/events"
+
+const scriptPath = "/__hirebook/reload.js"
+
+// reloadScript reloads the page on a "reload" event and shows build errors.
+const reloadScript = `(function(){
+var es=new EventSource(%q);
+es.addEventListener("reload",function(){location.reload();});
+})();
+`
+
+// Server serves one site from memory.
+type Server struct {
+	opts     generator.Options
+	log      io.Writer
+	mu       sync.RWMutex
+	files    map[string][]byte
+	basePath string
+	lastErr  string
+	version  int
+	subs     map[chan int]bool
+}
+
+// New builds the site once and returns a server for it. A build error is
+// reported, not returned: the server shows it until a later build works.
+func New(ctx context.Context, opts generator.Options, log io.Writer) *Server {
+	opts.Out = ""
+	s := &Server{opts: opts, log: log, files: map[string][]byte{}, subs: map[chan int]bool{}, basePath: "/"}
+	s.Rebuild(ctx, "start")
+	return s
+}
+
+// Rebuild builds the site again; on success the new files replace the old
+// ones and every open page reloads, on failure the last good site stays.
+func (s *Server) Rebuild(ctx context.Context, why string) error {
+	start := time.Now()
+	res, err := generator.Build(ctx, s.opts)
+	took := time.Since(start).Round(time.Millisecond)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err != nil {
+		s.lastErr = err.Error()
+		fmt.Fprintf(s.log, "rebuild after %s failed in %s; still serving the last good site:\n%s\n", why, took, err)
+		s.notify()
+		return err
+	}
+	files := make(map[string][]byte, len(res.Files))
+	for _, f := range res.Files {
+		files[f.Path] = f.Data
+	}
+	s.files, s.lastErr = files, ""
+	s.basePath = res.BasePath
+	fmt.Fprintf(s.log, "rebuilt after %s: %d files in %s\n", why, len(files), took)
+	for _, w := range res.Warnings {
+		fmt.Fprintln(s.log, w.Error())
+	}
+	s.notify()
+	return nil
+}
+
+func (s *Server) notify() {
+	s.version++
+	for ch := range s.subs {
+		select {
+		case ch <- s.version:
+		default:
+		}
+	}
+}
+
+// ServeHTTP serves the in-memory site.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case EventsPath:
+		s.events(w, r)
+		return
+	case scriptPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		fmt.Fprintf(w, reloadScript, EventsPath)
+		return
+	}
+	s.mu.RLock()
+	files, base, lastErr := s.files, s.basePath, s.lastErr
+	s.mu.RUnlock()
+	if lastErr != "" && strings.HasSuffix(r.URL.Path, "/") {
+		s.showError(w, lastErr)
+		return
+	}
+	if r.URL.Path == "/" && base != "/" {
+		http.Redirect(w, r, base, http.StatusFound)
+		return
+	}
+	if !strings.HasPrefix(r.URL.Path, base) {
+		s.notFound(w, files)
+		return
+	}
+	rel := strings.TrimPrefix(r.URL.Path, base)
+	if rel == "" || strings.HasSuffix(rel, "/") {
+		rel += "index.html"
+	}
+	data, ok := files[rel]
+	if !ok {
+		if _, dir := files[rel+"/index.html"]; dir {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+		s.notFound(w, files)
+		return
+	}
+	s.write(w, rel, data, http.StatusOK)
+}
+
+func (s *Server) notFound(w http.ResponseWriter, files map[string][]byte) {
+	if data, ok := files["404.html"]; ok {
+		s.write(w, "404.html", data, http.StatusNotFound)
+		return
+	}
+	http.Error(w, "not found", http.StatusNotFound)
+}
+
+func (s *Server) write(w http.ResponseWriter, name string, data []byte, code int) {
+	ct := contentTypes[path.Ext(name)]
+	if ct == "" {
+		ct = "application/octet-stream"
+	}
+	if path.Ext(name) == ".html" {
+		data = injectReload(data)
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	w.Write(data)
+}
+
+var contentTypes = map[string]string{
+	".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+	".svg": "image/svg+xml", ".png": "image/png", ".xml": "application/xml; charset=utf-8",
+	".txt": "text/plain; charset=utf-8", ".json": "application/json", ".webmanifest": "application/manifest+json",
+}
+
+// injectReload adds the reload script to a served page, and lets the
+// page's Content-Security-Policy load it. Built files never carry it.
+func injectReload(page []byte) []byte {
+	page = bytes.Replace(page, []byte(`default-src 'none';`), []byte(`default-src 'none'; connect-src 'self'; script-src 'self';`), 1)
+	tag := []byte(`<script src="` + scriptPath + `"></script></body>`)
+	return bytes.Replace(page, []byte("</body>"), tag, 1)
+}
+
+func (s *Server) showError(w http.ResponseWriter, msg string) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusInternalServerError)
+	fmt.Fprintf(w, `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Build error</title></head><body><h1>The last change could not be built</h1><p>Fix the file and save; this page reloads by itself.</p><pre>%s</pre><script src="%s"></script></body></html>`,
+		htmlEscape(msg), scriptPath)
+}
+
+func htmlEscape(s string) string {
+	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#39;")
+	return r.Replace(s)
+}
+
+// events streams server-sent events: one "reload" per rebuild.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	ch := make(chan int, 1)
+	s.mu.Lock()
+	s.subs[ch] = true
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.subs, ch)
+		s.mu.Unlock()
+	}()
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	fmt.Fprint(w, ": connected\n\n")
+	fl.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case v := <-ch:
+			fmt.Fprintf(w, "event: reload\ndata: %d\n\n", v)
+			fl.Flush()
+		}
+	}
+}
+
+// Listen opens the address, 127.0.0.1 unless told otherwise.
+func Listen(bind string, port int) (net.Listener, error) {
+	if bind == "" {
+		bind = "127.0.0.1"
+	}
+	return net.Listen("tcp", net.JoinHostPort(bind, fmt.Sprint(port)))
+}
+
+// Errors returns the last build error, or "" when the site built.
+func (s *Server) Errors() string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.lastErr
+}
+
+func (s *Server) logf(format string, args ...any) {
+	fmt.Fprintf(s.log, format+"\n", args...)
+}
+
+// BasePath is the path the site is served under.
+func (s *Server) BasePath() string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.basePath
+}
