@@ -66,7 +66,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return res, err
 	}
 	res.BasePath = pages.BasePath(site.Config.BaseURL, opts.BaseURL)
-	planned, pd := pages.Plan(site, pages.Options{Now: now(opts, site), Drafts: opts.Drafts, BaseURL: opts.BaseURL, Assets: theme.AssetPaths()})
+	planned, pd := plan(site, opts, theme)
 	step("plan")
 	if pd.HasErrors() {
 		return res, pd.Errors()
@@ -87,6 +87,28 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		step("write")
 	}
 	return res, nil
+}
+
+// Check runs every check a build runs, through planning (which finds
+// broken links in bodies), and renders and writes nothing.
+func Check(opts Options) (*content.Site, content.Diagnostics) {
+	site, diags := Load(opts)
+	if site == nil || diags.HasErrors() {
+		return site, diags
+	}
+	theme, err := render.Load(themes.Default(), themeOverride(opts, site.Config.Theme))
+	if err != nil {
+		diags.Add(content.Pos{File: site.Config.File}, "theme", "theme", "%v", err)
+		return site, diags
+	}
+	_, pd := plan(site, opts, theme)
+	diags = append(diags, pd...)
+	diags.Sort()
+	return site, diags
+}
+
+func plan(site *content.Site, opts Options, theme *render.Theme) ([]pages.Page, content.Diagnostics) {
+	return pages.Plan(site, pages.Options{Now: now(opts, site), Drafts: opts.Drafts, BaseURL: opts.BaseURL, Assets: theme.AssetPaths()})
 }
 
 // Load reads and checks the content: the build stopped before planning,
