@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -131,6 +132,22 @@ func emptyMapping() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode, Tag: 
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// yamlParserProblems are the messages of yaml.v3's parser (as opposed to
+// its scanner), whose line numbers count from 0.
+var yamlParserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
 // ParseYAML parses a YAML document into a node tree, adding offset to every
 // line so positions count from the top of the file. An empty document is an
 // empty mapping; any other non-mapping document is an error.
@@ -139,11 +156,16 @@ func ParseYAML(file string, data []byte, offset int) (*yaml.Node, *Diagnostic) {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		// yaml.v3 reports syntax errors only as text; this is the one place
 		// a line is read from a message.
-		msg, line := err.Error(), 0
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		msg, line := strings.TrimPrefix(err.Error(), "yaml: "), 0
+		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			line += offset
 			msg = m[2]
+		}
+		if yamlParserProblems[msg] {
+			// yaml.v3 counts lines from 0 in parser errors (and leaves the
+			// line out when it is 0), from 1 in scanner errors.
+			line = max(line, offset) + 1
 		}
 		return nil, &Diagnostic{Pos: Pos{File: file, Line: line}, Rule: "yaml-syntax", Message: msg}
 	}

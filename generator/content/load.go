@@ -223,7 +223,6 @@ func (l *loader) role(name string, diags *Diagnostics) *Role {
 	}
 	var own Diagnostics
 	dec := newDecoder(r.File, l.origin, &own)
-	dec.noDuplicates(doc.Meta, "")
 	dec.mapping(meta, reflectValue(r), "")
 	for _, d := range own {
 		if d.Pos.File == r.File { // defaults were checked once, on their own
@@ -253,7 +252,9 @@ func (l *loader) firstSeen(name string) Date {
 }
 
 // Merge lays over on top of base: mappings merge key by key, anything else
-// in over replaces what base has. Neither input is changed.
+// in over replaces what base has. A key over sets twice stays twice, after
+// the first, so decoding the result still reports it once. Neither input
+// is changed.
 func Merge(base, over *yaml.Node) *yaml.Node {
 	if base == nil || base.Kind != yaml.MappingNode || over.Kind != yaml.MappingNode {
 		return over
@@ -277,7 +278,7 @@ func Merge(base, over *yaml.Node) *yaml.Node {
 		out.Content = append(out.Content, k, v)
 	}
 	for i := 0; i+1 < len(over.Content); i += 2 {
-		if !used[over.Content[i].Value] {
+		if k := over.Content[i].Value; !used[k] || idx[k] != i {
 			out.Content = append(out.Content, over.Content[i], over.Content[i+1])
 		}
 	}

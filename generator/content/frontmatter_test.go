@@ -1,0 +1,317 @@
+package content_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/hirebook/hirebook/generator/content"
+)
+
+// minimalSite is a valid site.yaml with nothing but the required keys.
+const minimalSite = "title: Careers\ncompany:\n  name: Example Co\nbase_url: https://example.org/\n"
+
+// loadRole loads a site holding one role file, roles/r.md, with the given
+// bytes, and returns the role (nil when it could not be read) and every
+// diagnostic.
+func loadRole(t *testing.T, role []byte) (*content.Role, content.Diagnostics) {
+	t.Helper()
+	fsys := fstest.MapFS{
+		"site.yaml":  {Data: []byte(minimalSite)},
+		"roles/r.md": {Data: role},
+	}
+	site, diags := content.Load(fsys, content.Options{})
+	if site == nil {
+		t.Fatalf("site.yaml was not read: %v", diags)
+	}
+	for _, r := range site.Roles {
+		if r.Slug == "r" {
+			return r, diags
+		}
+	}
+	return nil, diags
+}
+
+// want is the part of a diagnostic a test pins down. Msg, when set, must
+// appear in the message.
+type want struct {
+	Line, Col int
+	Key, Rule string
+	Msg       string
+}
+
+func checkDiags(t *testing.T, got content.Diagnostics, file string, wants []want) {
+	t.Helper()
+	if len(got) != len(wants) {
+		t.Fatalf("got %d diagnostics, want %d:\n%v", len(got), len(wants), got)
+	}
+	for i, w := range wants {
+		g := got[i]
+		if g.Pos.File != file || g.Pos.Line != w.Line || g.Pos.Col != w.Col || g.Key != w.Key || g.Rule != w.Rule {
+			t.Errorf("diagnostic %d = %s:%d:%d key %q rule %q, want %s:%d:%d key %q rule %q (%s)",
+				i, g.Pos.File, g.Pos.Line, g.Pos.Col, g.Key, g.Rule, file, w.Line, w.Col, w.Key, w.Rule, g.Message)
+		}
+		if g.Severity != content.Error {
+			t.Errorf("diagnostic %d is a %s, want an error", i, g.Severity)
+		}
+		if w.Msg != "" && !strings.Contains(g.Message, w.Msg) {
+			t.Errorf("diagnostic %d message %q does not say %q", i, g.Message, w.Msg)
+		}
+	}
+}
+
+func TestReadingRules(t *testing.T) {
+	big := append([]byte("---\ntitle: Big\nkpos: [{title: Ship it}]\n---\n"), bytes.Repeat([]byte("word "), content.MaxFileSize/5+1)...)
+	tests := []struct {
+		name  string
+		file  string
+		wants []want
+		// unread: the file cannot be read at all, so no role comes back.
+		unread bool
+		role   func(t *testing.T, r *content.Role) // optional checks on a role read without errors
+	}{
+		{
+			name: "byte-order mark is ignored",
+			file: "\xef\xbb\xbf---\ntitle: Analyst\nkpos:\n  - title: Ship the report\n---\nBody.\n",
+			role: func(t *testing.T, r *content.Role) {
+				if r.Title != "Analyst" {
+					t.Errorf("title = %q, want Analyst", r.Title)
+				}
+				if p := r.Keys["title"]; p.Line != 2 || p.Col != 1 {
+					t.Errorf("title at %d:%d, want 2:1", p.Line, p.Col)
+				}
+			},
+		},
+		{
+			name: "CRLF line endings",
+			file: "---\r\ntitle: Analyst\r\nsummary: Two words\r\nkpos:\r\n  - title: Ship the report\r\n    timeframe: 90 days\r\n---\r\nFirst line.\r\nSecond line.\r\n",
+			role: func(t *testing.T, r *content.Role) {
+				if r.Title != "Analyst" || r.Summary != "Two words" || r.KPOs[0].Timeframe != "90 days" {
+					t.Errorf("role read as %q / %q / %q", r.Title, r.Summary, r.KPOs[0].Timeframe)
+				}
+				if bytes.Contains(r.Body, []byte("\r")) {
+					t.Errorf("body keeps carriage returns: %q", r.Body)
+				}
+				if r.BodyLine != 8 {
+					t.Errorf("body starts on line %d, want 8", r.BodyLine)
+				}
+			},
+		},
+		{
+			name: "quoted and unquoted dates",
+			file: "---\ntitle: A\nkpos: [{title: B}]\nposted: 2026-11-01\ncloses: \"2026-12-15\"\n---\n",
+			role: func(t *testing.T, r *content.Role) {
+				if r.Posted.String() != "2026-11-01" || r.Closes.String() != "2026-12-15" {
+					t.Errorf("posted %s closes %s, want 2026-11-01 and 2026-12-15", r.Posted, r.Closes)
+				}
+			},
+		},
+		{
+			name: "single-quoted date and a date-time",
+			file: "---\ntitle: A\nkpos: [{title: B}]\nposted: '2026-11-01'\ncloses: 2026-12-15T17:00:00Z\n---\n",
+			role: func(t *testing.T, r *content.Role) {
+				if r.Posted.String() != "2026-11-01" || r.Closes.String() != "2026-12-15" {
+					t.Errorf("posted %s closes %s, want 2026-11-01 and 2026-12-15", r.Posted, r.Closes)
+				}
+			},
+		},
+		{
+			name:  "date that does not exist",
+			file:  "---\ntitle: A\nkpos: [{title: B}]\nposted: 2026-02-30\n---\n",
+			wants: []want{{Line: 4, Col: 9, Key: "posted", Rule: "value", Msg: "2026-02-30"}},
+		},
+		{
+			name:  "quoted date that does not exist",
+			file:  "---\ntitle: A\nkpos: [{title: B}]\ncloses: \"2026-02-30\"\n---\n",
+			wants: []want{{Line: 4, Col: 9, Key: "closes", Rule: "value"}},
+		},
+		{
+			name:  "date in another format",
+			file:  "---\ntitle: A\nkpos: [{title: B}]\nposted: 11/01/2026\n---\n",
+			wants: []want{{Line: 4, Col: 9, Key: "posted", Rule: "value"}},
+		},
+		{
+			name:  "duplicate top-level key",
+			file:  "---\ntitle: A\nkpos: [{title: B}]\ntitle: C\n---\n",
+			wants: []want{{Line: 4, Col: 1, Key: "title", Rule: "duplicate-key"}},
+		},
+		{
+			name:  "duplicate nested key",
+			file:  "---\ntitle: A\nsalary:\n  min: 1\n  max: 2\n  min: 3\n  currency: USD\nkpos: [{title: B}]\n---\n",
+			wants: []want{{Line: 6, Col: 3, Key: "salary.min", Rule: "duplicate-key"}},
+		},
+		{
+			name:  "duplicate key in a list item",
+			file:  "---\ntitle: A\nkpos:\n  - title: B\n    outcome: C\n    title: D\n---\n",
+			wants: []want{{Line: 6, Col: 5, Key: "kpos[0].title", Rule: "duplicate-key"}},
+		},
+		{
+			name:  "duplicate key under internal",
+			file:  "---\ntitle: A\nkpos: [{title: B}]\ninternal:\n  notes: one\n  notes: two\n---\n",
+			wants: []want{{Line: 6, Col: 3, Key: "internal.notes", Rule: "duplicate-key"}},
+		},
+		{
+			name:  "duplicate key of a mapping that defaults also set",
+			file:  "---\ntitle: A\nkpos: [{title: B}]\nfeedback: {promise: x}\nfeedback: {promise: y}\n---\n",
+			wants: []want{{Line: 5, Col: 1, Key: "feedback", Rule: "duplicate-key"}},
+		},
+		{
+			name:   "front-matter never closed",
+			file:   "---\ntitle: A\nkpos: [{title: B}]\n\nBody text.\n",
+			wants:  []want{{Line: 1, Col: 1, Rule: "front-matter-unclosed"}},
+			unread: true,
+		},
+		{
+			name:   "TOML front-matter never closed",
+			file:   "+++\ntitle = \"A\"\n",
+			wants:  []want{{Line: 1, Col: 1, Rule: "front-matter-unclosed"}},
+			unread: true,
+		},
+		{
+			name:   "front-matter never closed after blank lines",
+			file:   "\n\n---\ntitle: A\n",
+			wants:  []want{{Line: 3, Col: 1, Rule: "front-matter-unclosed"}},
+			unread: true,
+		},
+		{
+			name:   "not UTF-8",
+			file:   "---\ntitle: Caf\xe9\nkpos: [{title: B}]\n---\n",
+			wants:  []want{{Line: 2, Rule: "not-utf8"}},
+			unread: true,
+		},
+		{
+			name:   "over 1 MiB",
+			file:   string(big),
+			wants:  []want{{Rule: "file-too-large"}},
+			unread: true,
+		},
+		{
+			name:  "unknown key with a suggestion",
+			file:  "---\ntitle: A\nkpo:\n  - title: B\n---\n",
+			wants: []want{{Line: 3, Col: 1, Key: "kpo", Rule: "unknown-key", Msg: `did you mean "kpos"?`}},
+		},
+		{
+			name:  "unknown key work_mod",
+			file:  "---\ntitle: A\nkpos: [{title: B}]\nwork_mod: remote\n---\n",
+			wants: []want{{Line: 4, Col: 1, Key: "work_mod", Rule: "unknown-key", Msg: `did you mean "work_mode"?`}},
+		},
+		{
+			name:  "unknown nested key",
+			file:  "---\ntitle: A\nkpos:\n  - title: B\n    timefrane: 90 days\n---\n",
+			wants: []want{{Line: 5, Col: 5, Key: "kpos[0].timefrane", Rule: "unknown-key", Msg: `did you mean "timeframe"?`}},
+		},
+		{
+			name:  "unknown key without a likely match",
+			file:  "---\ntitle: A\nkpos: [{title: B}]\nzzzzzz: 1\n---\n",
+			wants: []want{{Line: 4, Col: 1, Key: "zzzzzz", Rule: "unknown-key"}},
+		},
+		{
+			name: "unknown keys allowed under params and internal",
+			file: "---\ntitle: A\nkpos: [{title: B}]\nparams:\n  hero: x.png\n  nested: {any: [1, 2]}\ninternal:\n  notes: secret\n  budget_code: 7\n---\n",
+			role: func(t *testing.T, r *content.Role) {
+				if r.Params["hero"] != "x.png" || r.Internal["notes"] != "secret" || r.Internal["budget_code"] != 7 {
+					t.Errorf("params %v internal %v", r.Params, r.Internal)
+				}
+			},
+		},
+		{
+			name:  "blank lines before the front-matter",
+			file:  "\n\n\n---\ntitle: A\nkpos:\n  - title: B\n    timefrane: x\n---\nBody\n",
+			wants: []want{{Line: 8, Col: 5, Key: "kpos[0].timefrane", Rule: "unknown-key"}},
+		},
+		{
+			// yaml.v3 counts parser error lines from 0: the flow list
+			// opens on line 4.
+			name:   "YAML flow list never closed",
+			file:   "\n---\ntitle: A\nkpos: [{title: B}\n---\n",
+			wants:  []want{{Line: 4, Rule: "yaml-syntax", Msg: "']'"}},
+			unread: true,
+		},
+		{
+			name:   "YAML key out of line",
+			file:   "---\ntitle: A\nkpos:\n  - title: B\n timeframe: x\n---\n",
+			wants:  []want{{Line: 5, Rule: "yaml-syntax", Msg: "expected key"}},
+			unread: true,
+		},
+		{
+			// The parser finds the problem where the block ends.
+			name:   "YAML list opened on the first line never closed",
+			file:   "---\n[a, b\n---\n",
+			wants:  []want{{Line: 3, Rule: "yaml-syntax"}},
+			unread: true,
+		},
+		{
+			// A scanner error: yaml.v3 counts these from 1.
+			name:   "YAML mapping value in the wrong place",
+			file:   "---\ntitle: A\nsummary: a: b\n---\n",
+			wants:  []want{{Line: 3, Rule: "yaml-syntax", Msg: "mapping values"}},
+			unread: true,
+		},
+		{
+			name:   "YAML tab indentation",
+			file:   "---\ntitle: A\nkpos:\n\t- title: B\n---\n",
+			wants:  []want{{Line: 4, Rule: "yaml-syntax"}},
+			unread: true,
+		},
+		{
+			name:   "front-matter that is not a mapping",
+			file:   "---\n- a\n- b\n---\n",
+			wants:  []want{{Line: 2, Col: 1, Rule: "front-matter"}},
+			unread: true,
+		},
+		{
+			name:  "wrong type",
+			file:  "---\ntitle: [A, B]\nkpos: B\n---\n",
+			wants: []want{{Line: 2, Col: 8, Key: "title", Rule: "type"}, {Line: 3, Col: 7, Key: "kpos", Rule: "type"}},
+		},
+		{
+			name: "no front-matter at all",
+			file: "Just a body.\n",
+			// The file is read; the missing title and KPOs are check's business.
+			role: func(t *testing.T, r *content.Role) {
+				if string(r.Body) != "Just a body.\n" || r.BodyLine != 1 {
+					t.Errorf("body %q on line %d", r.Body, r.BodyLine)
+				}
+			},
+		},
+		{
+			name:   "TOML duplicate key",
+			file:   "+++\ntitle = \"A\"\ntitle = \"B\"\n+++\n",
+			wants:  []want{{Line: 3, Rule: "toml-syntax"}},
+			unread: true,
+		},
+		{
+			name:  "TOML unknown key",
+			file:  "+++\ntitle = \"A\"\n\n[salary]\nmin = 1\nmaximum = 2\ncurrency = \"USD\"\n\n[[kpos]]\ntitle = \"B\"\n+++\n",
+			wants: []want{{Line: 6, Col: 1, Key: "salary.maximum", Rule: "unknown-key", Msg: `did you mean "max"?`}},
+		},
+		{
+			name:  "TOML date that does not exist",
+			file:  "+++\ntitle = \"A\"\nposted = \"2026-02-30\"\n[[kpos]]\ntitle = \"B\"\n+++\n",
+			wants: []want{{Line: 3, Col: 1, Key: "posted", Rule: "value"}},
+		},
+		{
+			name: "TOML dates quoted and unquoted",
+			file: "+++\ntitle = \"A\"\nposted = 2026-11-01\ncloses = \"2026-12-15\"\n[[kpos]]\ntitle = \"B\"\n+++\n",
+			role: func(t *testing.T, r *content.Role) {
+				if r.Posted.String() != "2026-11-01" || r.Closes.String() != "2026-12-15" {
+					t.Errorf("posted %s closes %s", r.Posted, r.Closes)
+				}
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, diags := loadRole(t, []byte(tt.file))
+			// Required keys are check's business, not the loader's.
+			checkDiags(t, diags, "roles/r.md", tt.wants)
+			if tt.unread != (r == nil) {
+				t.Errorf("role read = %v, want %v", r != nil, !tt.unread)
+			}
+			if tt.role != nil && r != nil {
+				tt.role(t, r)
+			}
+		})
+	}
+}
