@@ -57,10 +57,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	step := stopwatch(res)
 	site, diags := Load(opts)
 	step("load")
-	if diags.HasErrors() {
+	if site == nil {
 		return res, diags.Errors()
 	}
-	res.Warnings = diags
 	theme, err := render.Load(themes.Default(), themeOverride(opts, site.Config.Theme))
 	if err != nil {
 		return res, err
@@ -68,9 +67,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.BasePath = pages.BasePath(site.Config.BaseURL, opts.BaseURL)
 	planned, pd := plan(site, opts, theme)
 	step("plan")
-	if pd.HasErrors() {
-		return res, pd.Errors()
+	diags = append(diags, pd...)
+	diags.Sort()
+	if diags.HasErrors() {
+		return res, diags.Errors()
 	}
+	res.Warnings = diags
 	files, err := render.All(ctx, theme, planned)
 	step("render")
 	if err != nil {
@@ -93,7 +95,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 // broken links in bodies), and renders and writes nothing.
 func Check(opts Options) (*content.Site, content.Diagnostics) {
 	site, diags := Load(opts)
-	if site == nil || diags.HasErrors() {
+	if site == nil {
 		return site, diags
 	}
 	theme, err := render.Load(themes.Default(), themeOverride(opts, site.Config.Theme))

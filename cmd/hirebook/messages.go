@@ -25,6 +25,7 @@ Run "hirebook COMMAND -h" for a command's flags.`
 	msgBadClock       = "--clock: %v"
 	msgServing        = "serving the preview at %s (Ctrl+C to stop)"
 	msgServeOpen      = "warning: serving on %s makes the preview, guides included, visible to other devices on your network"
+	msgBadFormat      = "--format must be text, json or github, not %q"
 	msgCheckOK        = "%s: no problems found in %d roles and %d company pages"
 )
 

@@ -32,6 +32,7 @@ func Run(site *content.Site) content.Diagnostics {
 			ds.Add(at(p.File, p.Keys, "title"), "title", "required", "a company page needs a title")
 		}
 	}
+	ds = append(ds, Lint(site)...)
 	ds.Sort()
 	return ds
 }

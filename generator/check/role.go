@@ -48,9 +48,6 @@ func role(r *content.Role, ds *content.Diagnostics) {
 			ds.Add(pos("salary.min"), "salary.min", "salary-range", "the minimum (%g) is above the maximum (%g)", s.Min, s.Max)
 		}
 	}
-	if !r.Closes.IsZero() && !r.Posted.IsZero() && r.Closes.Before(r.Posted) {
-		ds.Add(pos("closes"), "closes", "dates", "the role closes (%s) before it is posted (%s)", r.Closes, r.Posted)
-	}
 	if r.Apply != "" && !isApplyURL(r.Apply) {
 		ds.Add(pos("apply"), "apply", "url", "%q must be an https:// or http:// URL or a mailto: address", r.Apply)
 	}
