@@ -16,6 +16,7 @@ Usage:
   hirebook build  [--content content] [--out public] [--base-url URL] [--drafts] [--clock YYYY-MM-DD]
   hirebook serve  [--content content] [--port 1313] [--bind 127.0.0.1]
   hirebook check  [--content content] [--strict] [--format text|json|github]
+  hirebook schema [role|site]   print a JSON Schema for editors
 
 Run "hirebook COMMAND -h" for a command's flags.`
 	msgUnknownCommand = "hirebook: unknown command %q"
@@ -26,6 +27,7 @@ Run "hirebook COMMAND -h" for a command's flags.`
 	msgServing        = "serving the preview at %s (Ctrl+C to stop)"
 	msgServeOpen      = "warning: serving on %s makes the preview, guides included, visible to other devices on your network"
 	msgBadFormat      = "--format must be text, json or github, not %q"
+	msgBadSchema      = "schema: say role or site, not %q"
 	msgCheckOK        = "%s: no problems found in %d roles and %d company pages"
 )
 
