@@ -23,7 +23,7 @@ func Run(site *content.Site) content.Diagnostics {
 		role(r, &ds)
 		low := strings.ToLower(r.Slug)
 		if other, ok := slugs[low]; ok {
-			ds.Add(content.Pos{File: r.File}, "", "slug-collision", "role file name collides with %s (URLs are case-insensitive on many hosts)", other)
+			ds.Add(content.Pos{File: r.File, Line: 1, Col: 1}, "", "slug-collision", "role file name collides with %s (URLs are case-insensitive on many hosts)", other)
 		}
 		slugs[low] = r.File
 	}

@@ -123,7 +123,7 @@ func lintTraitNamed(r *content.Role, warn warnFunc) {
 		}
 	}
 	for i, t := range r.Traits {
-		if !named[t] {
+		if !named[t] && traits[t] {
 			warn(fmt.Sprintf("traits[%d]", i), "no KPO names the trait %q; add it to the `traits` of the KPO where it matters most, so it is probed through a real accomplishment", t)
 		}
 	}

@@ -243,7 +243,7 @@ func fieldsOf(t reflect.Type) map[string]int {
 func Suggest(word string, candidates []string) string {
 	best, bestD := "", 1<<30
 	for _, c := range candidates {
-		dist := levenshtein(strings.ToLower(word), c)
+		dist := levenshtein(strings.ToLower(word), strings.ToLower(c))
 		if dist < bestD || (dist == bestD && c < best) {
 			best, bestD = c, dist
 		}

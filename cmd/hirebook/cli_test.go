@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func runCLI(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file (go test ./cmd/hirebook -update to accept):\n--- got\n%s", name, got)
+	}
+}
+
+func TestCheckTextGolden(t *testing.T) {
+	out, _, code := runCLI(t, "check", "--content", "testdata/broken")
+	if code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+	golden(t, "check.txt", out)
+}
+
+func TestCheckJSONGolden(t *testing.T) {
+	out, _, code := runCLI(t, "check", "--content", "testdata/broken", "--format", "json")
+	if code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+	var ds []jsonDiagnostic
+	if err := json.Unmarshal([]byte(out), &ds); err != nil {
+		t.Fatalf("json output does not parse: %v", err)
+	}
+	for _, d := range ds {
+		if d.File == "" || d.Line == 0 || d.Rule == "" || d.Message == "" || (d.Severity != "error" && d.Severity != "warning") {
+			t.Errorf("incomplete diagnostic: %+v", d)
+		}
+	}
+	golden(t, "check.json", out)
+}
+
+// TestEveryBrokenFileReportedInOneRun: one run names every broken file.
+func TestEveryBrokenFileReportedInOneRun(t *testing.T) {
+	out, _, _ := runCLI(t, "check", "--content", "testdata/broken")
+	files, _ := filepath.Glob("testdata/broken/*/*.md")
+	files = append(files, "testdata/broken/site.yaml")
+	for _, f := range files {
+		if !strings.Contains(out, filepath.ToSlash(f)+":") || !strings.Contains(out[strings.Index(out, filepath.ToSlash(f)+":"):], "error") {
+			t.Errorf("no error reported for %s", f)
+		}
+	}
+}
+
+func TestCheckGitHubFormat(t *testing.T) {
+	out, _, _ := runCLI(t, "check", "--content", "testdata/broken", "--format", "github")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "::error file=") && !strings.HasPrefix(l, "::warning file=") {
+			t.Errorf("not a workflow command: %q", l)
+		}
+	}
+	if !strings.Contains(out, "::error file=testdata/broken/roles/values.md,line=9,col=1,title=url::apply: ") {
+		t.Errorf("the apply error is not annotated at values.md line 9:\n%s", out)
+	}
+}
+
+func TestCheckCleanSiteExitsZero(t *testing.T) {
+	out, _, code := runCLI(t, "check", "--content", "../../content")
+	if code != 0 || out != "" {
+		t.Errorf("example site: exit %d, output %q; want 0 and no problems", code, out)
+	}
+	if _, _, code := runCLI(t, "check", "--content", "testdata/warn", "--strict"); code != 1 {
+		t.Errorf("--strict with warnings: exit %d, want 1", code)
+	}
+	if _, _, code := runCLI(t, "check", "--content", "testdata/warn"); code != 0 {
+		t.Errorf("warnings only: exit %d, want 0", code)
+	}
+}
+
+func TestSchemaListsEveryRoleKey(t *testing.T) {
+	out, _, code := runCLI(t, "schema")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var s struct {
+		Properties map[string]json.RawMessage `json:"properties"`
+		Required   []string                  `json:"required"`
+	}
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"title", "kpos", "work_mode", "salary", "internal", "lint", "reverse_interview", "development"} {
+		if _, ok := s.Properties[k]; !ok {
+			t.Errorf("schema lacks %s", k)
+		}
+	}
+	if !strings.Contains(string(s.Properties["work_mode"]), `"remote"`) {
+		t.Errorf("work_mode has no enum: %s", s.Properties["work_mode"])
+	}
+}
