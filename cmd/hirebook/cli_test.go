@@ -107,7 +107,7 @@ func TestSchemaListsEveryRoleKey(t *testing.T) {
 	}
 	var s struct {
 		Properties map[string]json.RawMessage `json:"properties"`
-		Required   []string                  `json:"required"`
+		Required   []string                   `json:"required"`
 	}
 	if err := json.Unmarshal([]byte(out), &s); err != nil {
 		t.Fatal(err)
