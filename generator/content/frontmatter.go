@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
+	goccy "github.com/goccy/go-yaml"
+	goccyparser "github.com/goccy/go-yaml/parser"
 	"gopkg.in/yaml.v3"
 )
 
@@ -130,44 +130,13 @@ func openingLine(data []byte) (int, string) {
 
 func emptyMapping() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"} }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlParserProblems are the messages of yaml.v3's parser (as opposed to
-// its scanner), whose line numbers count from 0.
-var yamlParserProblems = map[string]bool{
-	"did not find expected ',' or ']'":       true,
-	"did not find expected ',' or '}'":       true,
-	"did not find expected '-' indicator":    true,
-	"did not find expected <document start>": true,
-	"did not find expected <stream-start>":   true,
-	"did not find expected key":              true,
-	"did not find expected node content":     true,
-	"found duplicate %TAG directive":         true,
-	"found duplicate %YAML directive":        true,
-	"found incompatible YAML document":       true,
-	"found undefined tag handle":             true,
-}
-
 // ParseYAML parses a YAML document into a node tree, adding offset to every
 // line so positions count from the top of the file. An empty document is an
 // empty mapping; any other non-mapping document is an error.
 func ParseYAML(file string, data []byte, offset int) (*yaml.Node, *Diagnostic) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		// yaml.v3 reports syntax errors only as text; this is the one place
-		// a line is read from a message.
-		msg, line := strings.TrimPrefix(err.Error(), "yaml: "), 0
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			line += offset
-			msg = m[2]
-		}
-		if yamlParserProblems[msg] {
-			// yaml.v3 counts lines from 0 in parser errors (and leaves the
-			// line out when it is 0), from 1 in scanner errors.
-			line = max(line, offset) + 1
-		}
-		return nil, &Diagnostic{Pos: Pos{File: file, Line: line}, Rule: "yaml-syntax", Message: msg}
+		return nil, syntaxError(file, data, offset, err)
 	}
 	if len(doc.Content) == 0 {
 		return emptyMapping(), nil
@@ -205,4 +174,18 @@ func parseTOML(file string, data []byte, offset int) (*yaml.Node, *Diagnostic) {
 		return nil, &Diagnostic{Pos: Pos{File: file, Line: line}, Rule: "toml-syntax", Message: msg}
 	}
 	return tomlToNode(m, md, data, offset), nil
+}
+
+// syntaxError places a YAML syntax error. yaml.v3 reports syntax errors
+// only as text, so the position comes from goccy/go-yaml's parser, which
+// returns it as data; when that parser accepts the text, the error is placed
+// at the opening delimiter.
+func syntaxError(file string, data []byte, offset int, err error) *Diagnostic {
+	d := &Diagnostic{Pos: Pos{File: file, Line: offset}, Rule: "yaml-syntax", Message: strings.TrimPrefix(err.Error(), "yaml: ")}
+	_, perr := goccyparser.ParseBytes(data, 0)
+	var se *goccy.SyntaxError
+	if errors.As(perr, &se) && se.Token != nil {
+		d.Pos.Line, d.Pos.Col, d.Message = se.Token.Position.Line+offset, se.Token.Position.Column, se.Message
+	}
+	return d
 }

@@ -251,7 +251,7 @@ func TestReadingRules(t *testing.T) {
 		{
 			name:   "YAML tab indentation",
 			file:   "---\ntitle: A\nkpos:\n\t- title: B\n---\n",
-			wants:  []want{{Line: 4, Rule: "yaml-syntax"}},
+			wants:  []want{{Line: 4, Col: 1, Rule: "yaml-syntax"}},
 			unread: true,
 		},
 		{
