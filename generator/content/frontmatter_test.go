@@ -222,30 +222,29 @@ func TestReadingRules(t *testing.T) {
 		},
 		{
 			// yaml.v3 counts parser error lines from 0: the flow list
-			// opens on line 4.
+			// opens on line 4, at its bracket.
 			name:   "YAML flow list never closed",
 			file:   "\n---\ntitle: A\nkpos: [{title: B}\n---\n",
-			wants:  []want{{Line: 4, Rule: "yaml-syntax", Msg: "']'"}},
+			wants:  []want{{Line: 4, Col: 7, Rule: "yaml-syntax", Msg: "']'"}},
 			unread: true,
 		},
 		{
 			name:   "YAML key out of line",
 			file:   "---\ntitle: A\nkpos:\n  - title: B\n timeframe: x\n---\n",
-			wants:  []want{{Line: 5, Rule: "yaml-syntax", Msg: "expected key"}},
+			wants:  []want{{Line: 5, Col: 2, Rule: "yaml-syntax", Msg: "not allowed"}},
 			unread: true,
 		},
 		{
-			// The parser finds the problem where the block ends.
+			// The error points at the bracket that is never closed.
 			name:   "YAML list opened on the first line never closed",
 			file:   "---\n[a, b\n---\n",
-			wants:  []want{{Line: 3, Rule: "yaml-syntax"}},
+			wants:  []want{{Line: 2, Col: 1, Rule: "yaml-syntax"}},
 			unread: true,
 		},
 		{
-			// A scanner error: yaml.v3 counts these from 1.
 			name:   "YAML mapping value in the wrong place",
 			file:   "---\ntitle: A\nsummary: a: b\n---\n",
-			wants:  []want{{Line: 3, Rule: "yaml-syntax", Msg: "mapping values"}},
+			wants:  []want{{Line: 3, Col: 10, Rule: "yaml-syntax", Msg: "mapping value"}},
 			unread: true,
 		},
 		{
