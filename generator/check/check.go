@@ -34,7 +34,7 @@ func Run(site *content.Site) content.Diagnostics {
 	}
 	ds = append(ds, Lint(site)...)
 	ds.Sort()
-	return ds
+	return ds.Compact()
 }
 
 // at returns where key was written, or the file when it was not.

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -131,6 +132,12 @@ func (ds Diagnostics) Sort() {
 		}
 		return a.Message < b.Message
 	})
+}
+
+// Compact drops repeats of a diagnostic, as when a bad value inherited from
+// site.yaml is found once for every role: the list must be sorted.
+func (ds Diagnostics) Compact() Diagnostics {
+	return slices.Compact(ds)
 }
 
 // Add appends an error diagnostic.

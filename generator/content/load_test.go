@@ -1,0 +1,327 @@
+package content_test
+
+import (
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/hirebook/hirebook/generator/content"
+	"golang.org/x/tools/txtar"
+)
+
+// siteFS reads testdata/<name>.txtar as a content folder.
+func siteFS(t *testing.T, name string) fstest.MapFS {
+	t.Helper()
+	a, err := txtar.ParseFile(filepath.Join("testdata", name+".txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range a.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	return fsys
+}
+
+func load(t *testing.T, fsys fstest.MapFS) (*content.Site, content.Diagnostics) {
+	t.Helper()
+	site, diags := content.Load(fsys, content.Options{})
+	if site == nil {
+		t.Fatalf("site.yaml was not read: %v", diags)
+	}
+	return site, diags
+}
+
+func roleBySlug(t *testing.T, site *content.Site, slug string) *content.Role {
+	t.Helper()
+	for _, r := range site.Roles {
+		if r.Slug == slug {
+			return r
+		}
+	}
+	t.Fatalf("no role %s", slug)
+	return nil
+}
+
+func TestDefaultsMergeInOrder(t *testing.T) {
+	site, diags := load(t, siteFS(t, "defaults"))
+	if len(diags) > 0 {
+		t.Fatalf("unexpected diagnostics:\n%v", diags)
+	}
+	tests := []struct {
+		slug          string
+		employment    string
+		dev           content.Development
+		feedback      string
+		minutes       int
+		offered       bool
+		requestBySite bool
+	}{
+		{
+			slug:       "inherits",
+			employment: "PART_TIME",
+			dev: content.Development{
+				Technical:  "site technical",                                 // only site.yaml sets it
+				Teamwork:   "first teamwork",                                 // the first company page wins over site.yaml
+				Leadership: "second leadership",                              // only the second company page sets it
+				People:     []string{"first person one", "first person two"}, // a list replaces the site's
+				Resources:  []string{"site resource"},
+			},
+			feedback: "second promise", // the later company page wins
+			minutes:  30, offered: true, requestBySite: true,
+		},
+		{
+			slug:       "overrides",
+			employment: "FULL_TIME",
+			dev: content.Development{
+				Technical:  "site technical",
+				Teamwork:   "first teamwork",
+				Leadership: "own leadership",       // the role wins, key by key
+				People:     []string{"own person"}, // and its list replaces the defaults' list
+				Resources:  []string{"site resource"},
+			},
+			feedback: "own promise",
+			minutes:  30, offered: false, requestBySite: true,
+		},
+		{
+			slug:       "empties",
+			employment: "PART_TIME",
+			dev: content.Development{
+				Technical:  "site technical",
+				Teamwork:   "first teamwork",
+				Leadership: "second leadership",
+				People:     []string{"first person one", "first person two"},
+				Resources:  []string{}, // an empty list replaces too
+			},
+			feedback: "second promise",
+			minutes:  30, offered: true, requestBySite: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.slug, func(t *testing.T) {
+			r := roleBySlug(t, site, tt.slug)
+			if r.EmploymentType != tt.employment {
+				t.Errorf("employment_type = %q, want %q", r.EmploymentType, tt.employment)
+			}
+			if !reflect.DeepEqual(r.Development, tt.dev) {
+				t.Errorf("development =\n%#v\nwant\n%#v", r.Development, tt.dev)
+			}
+			if r.Feedback.Promise != tt.feedback {
+				t.Errorf("feedback.promise = %q, want %q", r.Feedback.Promise, tt.feedback)
+			}
+			if r.ReverseInterview.Minutes != tt.minutes || r.ReverseInterview.IsOffered() != tt.offered {
+				t.Errorf("reverse interview = %d minutes, offered %v; want %d, %v", r.ReverseInterview.Minutes, r.ReverseInterview.IsOffered(), tt.minutes, tt.offered)
+			}
+			if got := r.ReverseInterview.Request == "mailto:talent@example.org"; got != tt.requestBySite {
+				t.Errorf("reverse_interview.request = %q", r.ReverseInterview.Request)
+			}
+		})
+	}
+	// An inherited key points at the file that set it.
+	r := roleBySlug(t, site, "inherits")
+	if p := r.Keys["feedback.promise"]; p.File != "company/b-second.md" || p.Line != 7 {
+		t.Errorf("inherited feedback.promise is at %v, want company/b-second.md:7", p)
+	}
+	if p := r.Keys["development.technical"]; p.File != "site.yaml" || p.Line != 7 {
+		t.Errorf("inherited development.technical is at %v, want site.yaml:7", p)
+	}
+	if p := roleBySlug(t, site, "overrides").Keys["feedback.promise"]; p.File != "roles/overrides.md" || p.Line != 9 {
+		t.Errorf("own feedback.promise is at %v, want roles/overrides.md:9", p)
+	}
+}
+
+// A role's duplicate key is reported once, even when a default sets the
+// same key.
+func TestDuplicateKeyOverDefault(t *testing.T) {
+	fsys := siteFS(t, "defaults")
+	fsys["roles/dup.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Dup\nkpos: [{title: A}]\nfeedback: {promise: x}\ndevelopment:\n  technical: a\n  technical: b\nfeedback: {promise: y}\n---\n")}
+	_, diags := load(t, fsys)
+	checkDiags(t, diags, "roles/dup.md", []want{
+		{Line: 7, Col: 3, Key: "development.technical", Rule: "duplicate-key"},
+		{Line: 8, Col: 1, Key: "feedback", Rule: "duplicate-key"},
+	})
+}
+
+func TestTOMLDecodesLikeYAML(t *testing.T) {
+	site, diags := load(t, siteFS(t, "toml-yaml"))
+	if len(diags) > 0 {
+		t.Fatalf("unexpected diagnostics:\n%v", diags)
+	}
+	y, tm := *roleBySlug(t, site, "yaml"), *roleBySlug(t, site, "toml")
+	if y.Title == "" || len(y.KPOs) != 2 || y.Internal["headcount"] != 2 || y.Salary == nil || y.Salary.Max != 90000.5 {
+		t.Fatalf("the YAML role was not read in full: %+v", y)
+	}
+	for _, r := range []*content.Role{&y, &tm} {
+		r.Slug, r.File, r.Keys, r.BodyLine = "", "", nil, 0
+	}
+	if !reflect.DeepEqual(y, tm) {
+		t.Errorf("TOML role differs from YAML role:\nyaml %+v\ntoml %+v", y, tm)
+	}
+	if string(tm.Body) != "Body.\n" {
+		t.Errorf("TOML body = %q", tm.Body)
+	}
+	// TOML positions are found in the source.
+	keys := roleBySlug(t, site, "toml").Keys
+	for key, line := range map[string]int{"title": 2, "posted": 12, "salary.currency": 25, "kpos[1].title": 37, "interviewers[0].covers": 51} {
+		if keys[key].Line != line {
+			t.Errorf("TOML key %s at line %d, want %d", key, keys[key].Line, line)
+		}
+	}
+}
+
+func TestEveryErrorInOneLoad(t *testing.T) {
+	_, diags := load(t, siteFS(t, "many-errors"))
+	type d struct {
+		file string
+		line int
+		key  string
+		rule string
+	}
+	wants := []d{
+		{"company/growth.md", 3, "title", "duplicate-key"},
+		{"company/zz.md", 4, "defaults.title", "default-not-allowed"},
+		{"roles/a.md", 4, "posted", "value"},
+		{"roles/a.md", 5, "work_mod", "unknown-key"},
+		{"roles/b.md", 1, "", "front-matter-unclosed"},
+		{"roles/c.md", 5, "kpos[0].outcom", "unknown-key"},
+		{"roles/d.md", 3, "stauts", "unknown-key"},
+		{"site.yaml", 4, "langauge", "unknown-key"},
+		{"site.yaml", 6, "defaults.feedbak", "unknown-key"},
+	}
+	var got []d
+	for _, g := range diags {
+		got = append(got, d{g.Pos.File, g.Pos.Line, g.Key, g.Rule})
+	}
+	if !reflect.DeepEqual(got, wants) {
+		t.Errorf("diagnostics:\n%v\nwant (file, line, key, rule):\n%v", diags, wants)
+	}
+	for _, g := range diags {
+		if g.Severity != content.Error {
+			t.Errorf("%v is not an error", g)
+		}
+	}
+	if !strings.Contains(diags.Error(), `did you mean "language"?`) {
+		t.Errorf("no suggestion for langauge in:\n%v", diags)
+	}
+}
+
+func TestSiteYAML(t *testing.T) {
+	tests := []struct {
+		name  string
+		site  string
+		wants []want
+	}{
+		{"byte-order mark and CRLF", "\xef\xbb\xbftitle: Careers\r\ncompany:\r\n  name: Example Co\r\nbase_url: https://example.org/\r\n", nil},
+		{"unknown key", minimalSite + "base_ulr: x\n", []want{{Line: 5, Col: 1, Key: "base_ulr", Rule: "unknown-key", Msg: `did you mean "base_url"?`}}},
+		{"unknown nested key", minimalSite + "guides:\n  protection: omit\n", []want{{Line: 6, Col: 3, Key: "guides.protection", Rule: "unknown-key", Msg: `did you mean "protect"?`}}},
+		{"duplicate key", minimalSite + "title: Again\n", []want{{Line: 5, Col: 1, Key: "title", Rule: "duplicate-key"}}},
+		{"params are free-form", minimalSite + "params:\n  anything: [1, 2]\n  more: {x: y}\n", nil},
+		{"a default with an unknown key", minimalSite + "defaults:\n  development:\n    tech: x\n", []want{{Line: 7, Col: 5, Key: "defaults.development.tech", Rule: "unknown-key"}}},
+		{"a default that only one role can have", minimalSite + "defaults:\n  kpos: []\n", []want{{Line: 6, Col: 3, Key: "defaults.kpos", Rule: "default-not-allowed"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := load(t, fstest.MapFS{"site.yaml": {Data: []byte(tt.site)}})
+			checkDiags(t, diags, "site.yaml", tt.wants)
+		})
+	}
+}
+
+func TestSiteYAMLUnreadable(t *testing.T) {
+	tests := []struct {
+		name string
+		fsys fstest.MapFS
+		rule string
+		line int
+	}{
+		{"missing", fstest.MapFS{"roles/a.md": {Data: []byte("---\ntitle: A\n---\n")}}, "missing-site", 0},
+		{"not UTF-8", fstest.MapFS{"site.yaml": {Data: []byte("title: Caf\xe9\n")}}, "not-utf8", 1},
+		{"syntax error", fstest.MapFS{"site.yaml": {Data: []byte("title: A\ncompany: {name: B\n")}}, "yaml-syntax", 2},
+		{"too large", fstest.MapFS{"site.yaml": {Data: []byte("title: A\n" + strings.Repeat("# padding\n", content.MaxFileSize/10+1))}}, "file-too-large", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site, diags := content.Load(tt.fsys, content.Options{Prefix: "content"})
+			if site != nil {
+				t.Errorf("got a site from an unreadable site.yaml")
+			}
+			if len(diags) != 1 || diags[0].Rule != tt.rule || diags[0].Pos.File != "content/site.yaml" || diags[0].Pos.Line != tt.line {
+				t.Errorf("diagnostics %v, want one %s at content/site.yaml:%d", diags, tt.rule, tt.line)
+			}
+		})
+	}
+}
+
+func TestRoleDefaults(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml": {Data: []byte(minimalSite + "language: fr\n")},
+		"roles/onsite.md": {Data: []byte("---\ntitle: A\nkpos:\n  - title: Close the books, on time!\n  - title: '!!!'\n---\n"),
+			ModTime: time.Date(2026, 3, 4, 23, 30, 0, 0, time.UTC)},
+		"roles/remote.md": {Data: []byte("---\ntitle: B\nwork_mode: remote\nlanguage: en-GB\nkpos: [{title: X}]\n---\n")},
+		"roles/posted.md": {Data: []byte("---\ntitle: C\nposted: 2026-01-02\nkpos: [{title: X}]\n---\n")},
+	}
+	site, diags := content.Load(fsys, content.Options{FirstSeen: func(name string) (content.Date, bool) {
+		if name == "roles/remote.md" {
+			return content.Date{Year: 2025, Month: 12, Day: 24}, true
+		}
+		return content.Date{}, false
+	}})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	on, re, po := roleBySlug(t, site, "onsite"), roleBySlug(t, site, "remote"), roleBySlug(t, site, "posted")
+	if on.Status != "open" || on.WorkMode != "onsite" || on.EmploymentType != "FULL_TIME" || on.Language != "fr" || on.Traits != nil {
+		t.Errorf("onsite role defaults: status %q, work_mode %q, employment_type %q, language %q, traits %v", on.Status, on.WorkMode, on.EmploymentType, on.Language, on.Traits)
+	}
+	if on.KPOs[0].ID != "close-the-books-on-time" || on.KPOs[1].ID != "kpo-2" {
+		t.Errorf("KPO ids %q, %q", on.KPOs[0].ID, on.KPOs[1].ID)
+	}
+	if !reflect.DeepEqual(re.Traits, []string{"reliable", "independent", "collaborative"}) || re.Language != "en-GB" {
+		t.Errorf("remote role: traits %v, language %q", re.Traits, re.Language)
+	}
+	// posted: the front-matter, else the first commit, else the file's
+	// modification date.
+	if po.Posted.String() != "2026-01-02" || re.Posted.String() != "2025-12-24" || on.Posted.String() != "2026-03-04" {
+		t.Errorf("posted: %s, %s, %s", po.Posted, re.Posted, on.Posted)
+	}
+}
+
+func TestModificationDateInSiteTimeZone(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml":  {Data: []byte(minimalSite + "timezone: Asia/Tokyo\n")},
+		"roles/a.md": {Data: []byte("---\ntitle: A\nkpos: [{title: X}]\n---\n"), ModTime: time.Date(2026, 3, 4, 23, 30, 0, 0, time.UTC)},
+	}
+	site, diags := content.Load(fsys, content.Options{})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	if got := roleBySlug(t, site, "a").Posted.String(); got != "2026-03-05" {
+		t.Errorf("posted = %s, want 2026-03-05 (23:30 UTC is the next day in Tokyo)", got)
+	}
+}
+
+func TestSlugs(t *testing.T) {
+	for in, want := range map[string]string{
+		"Dana Ortiz":        "dana-ortiz",
+		"  Zoë  Kowalczyk ": "zoë-kowalczyk",
+		"佐藤 健一":             "佐藤-健一",
+		"O'Brien, Jr.":      "o-brien-jr",
+		"---":               "",
+	} {
+		if got := content.Slugify(in); got != want {
+			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+	ivs := []content.Interviewer{{Name: "Dana Ortiz"}, {Name: "???"}, {Name: "dana ortiz"}, {Name: "Dana-Ortiz"}, {Name: ""}}
+	content.SlugInterviewers(ivs)
+	var got []string
+	for _, iv := range ivs {
+		got = append(got, iv.Slug)
+	}
+	if want := []string{"dana-ortiz", "interviewer-2", "dana-ortiz-2", "dana-ortiz-3", "interviewer-5"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("interviewer slugs %v, want %v", got, want)
+	}
+}
