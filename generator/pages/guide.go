@@ -76,32 +76,39 @@ type GuideEntry struct {
 	Kits             []Link
 }
 
-// guides plans the team pages: the guide index, one guide per role and one
-// kit per interviewer who covers KPOs.
-func (p *planner) guides(roles []*content.Role, views []*RoleView) []Page {
-	idx := &GuideIndexPage{Common: p.teamCommon("Interviewer guides", p.link.url("/guides/"), "")}
-	var out []Page
-	for i, r := range roles {
-		g := p.guideView(r, views[i])
-		c := p.teamCommon("Interviewer guide: "+r.Title, g.URL, r.Language)
-		out = append(out, Page{Path: "guides/" + r.Slug + "/index.html", Layout: "guide", Audience: Team,
-			Data: &GuidePage{Common: c, Guide: g, KPOs: g.KPOs, Score: g.Scorecard}})
-		entry := GuideEntry{Title: r.Title, URL: g.URL, Team: views[i].Team.Title, Closed: views[i].Closed, Kits: g.Kits}
-		for _, iv := range views[i].Interviewers {
-			if len(iv.Covers) == 0 {
-				continue
-			}
-			kit := iv
-			kpos, score := kitParts(g, &kit)
-			kc := p.teamCommon("Interview kit: "+r.Title+" with "+iv.Name, p.link.url("/guides/"+r.Slug+"/"+iv.Slug+"/"), r.Language)
-			out = append(out, Page{Path: "guides/" + r.Slug + "/" + iv.Slug + "/index.html", Layout: "guide", Audience: Team,
-				Data: &GuidePage{Common: kc, Guide: g, Kit: &kit, KPOs: kpos, Score: score}})
+// guidePages plans one role's team pages: its guide and one kit per
+// interviewer who covers KPOs.
+func (p *planner) guidePages(r *content.Role, v *RoleView) []Page {
+	g := p.guideView(r, v)
+	c := p.teamCommon("Interviewer guide: "+r.Title, g.URL, r.Language)
+	out := []Page{{Path: "guides/" + r.Slug + "/index.html", Layout: "guide", Audience: Team,
+		Data: &GuidePage{Common: c, Guide: g, KPOs: g.KPOs, Score: g.Scorecard}}}
+	for _, iv := range v.Interviewers {
+		if len(iv.Covers) == 0 {
+			continue
 		}
-		idx.Roles = append(idx.Roles, entry)
+		kit := iv
+		kpos, score := kitParts(g, &kit)
+		kc := p.teamCommon("Interview kit: "+r.Title+" with "+iv.Name, p.link.url("/guides/"+r.Slug+"/"+iv.Slug+"/"), r.Language)
+		out = append(out, Page{Path: "guides/" + r.Slug + "/" + iv.Slug + "/index.html", Layout: "guide", Audience: Team,
+			Data: &GuidePage{Common: kc, Guide: g, Kit: &kit, KPOs: kpos, Score: score}})
 	}
-	out = append(out, Page{Path: "guides/index.html", Layout: "guides", Audience: Team, Data: idx})
-	p.site.GuidesURL = p.link.url("/guides/")
 	return out
+}
+
+// guideIndex lists every role's guide and kits.
+func (p *planner) guideIndex(views []*RoleView) Page {
+	idx := &GuideIndexPage{Common: p.teamCommon("Interviewer guides", p.site.GuidesURL, "")}
+	for _, v := range views {
+		e := GuideEntry{Title: v.Title, URL: p.link.url("/guides/" + v.Slug + "/"), Team: v.Team.Title, Closed: v.Closed}
+		for _, iv := range v.Interviewers {
+			if len(iv.Covers) > 0 {
+				e.Kits = append(e.Kits, Link{Title: iv.Name, URL: p.link.url("/guides/" + v.Slug + "/" + iv.Slug + "/")})
+			}
+		}
+		idx.Roles = append(idx.Roles, e)
+	}
+	return Page{Path: "guides/index.html", Layout: "guides", Audience: Team, Data: idx}
 }
 
 func (p *planner) teamCommon(title, url, lang string) Common {

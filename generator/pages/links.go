@@ -75,18 +75,6 @@ func splitRest(dest string) (string, string) {
 	return dest, ""
 }
 
-// urlOf turns an output file path into its site-relative URL:
-// roles/pmm/index.html -> /roles/pmm/, sitemap.xml -> /sitemap.xml.
-func urlOf(file string) string {
-	if file == "index.html" {
-		return "/"
-	}
-	if strings.HasSuffix(file, "/index.html") {
-		return "/" + strings.TrimSuffix(file, "index.html")
-	}
-	return "/" + file
-}
-
 // fileOf turns a site-relative path into the file that serves it:
 // /roles/pmm-2025/ -> roles/pmm-2025/index.html.
 func fileOf(p string) string {

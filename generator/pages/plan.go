@@ -29,18 +29,23 @@ type Options struct {
 }
 
 type planner struct {
-	cfg   *content.Config
-	opts  Options
-	now   time.Time
-	loc   *time.Location
-	site  *SiteView
-	link  *linker
-	md    *markdown.Renderer
-	diags content.Diagnostics
+	cfg  *content.Config
+	opts Options
+	now  time.Time
+	loc  *time.Location
+	site *SiteView
+	link *linker
+	md   *markdown.Renderer
 }
 
-// Plan builds the list of every page of the site, sorted by path.
-func Plan(s *content.Site, opts Options) ([]Page, content.Diagnostics) {
+// Planner plans the pages of one site as of one day. Its methods are pure
+// and safe for concurrent use, so a rebuild can re-plan just the roles that
+// changed.
+type Planner struct{ p *planner }
+
+// NewPlanner prepares planning for s: the site-wide data, the set of pages
+// links may point at, and the Markdown renderer.
+func NewPlanner(s *content.Site, opts Options) *Planner {
 	p := &planner{cfg: &s.Config, opts: opts, now: opts.Now}
 	p.loc, _ = time.LoadLocation(s.Config.Timezone)
 	if p.loc == nil {
@@ -48,31 +53,92 @@ func Plan(s *content.Site, opts Options) ([]Page, content.Diagnostics) {
 	}
 	p.md = markdown.New(markdown.WithUnsafeHTML(s.Config.Markdown.UnsafeHTML))
 	p.siteView(s)
-	roles := p.published(s.Roles)
-	p.linker(roles, s.Company)
-	p.checkAliases(roles)
-	bodies := p.bodies(roles, s.Company)
-	views := make([]*RoleView, len(roles))
-	for i, r := range roles {
-		views[i] = p.roleView(r)
-		views[i].Body = bodies[i]
-	}
-	var out []Page
-	for i, r := range roles {
-		out = append(out, p.rolePages(r, views[i])...)
-	}
 	if s.Config.Guides.Protect != content.ProtectOmit {
-		out = append(out, p.guides(roles, views)...)
+		p.site.GuidesURL = p.link.url("/guides/")
+	}
+	p.linker(p.published(s.Roles), s.Company)
+	return &Planner{p}
+}
+
+// Published lists the roles that get pages: all but drafts, unless drafts
+// were asked for.
+func (pl *Planner) Published(all []*content.Role) []*content.Role { return pl.p.published(all) }
+
+// Role renders a role's body and plans its own pages: the role page, its
+// primer, alias redirects and, when guides are published, its guide and
+// kits. The view is what listing pages need of the role.
+func (pl *Planner) Role(r *content.Role) (*RoleView, []Page, content.Diagnostics) {
+	p := pl.p
+	body, diags := p.body(r.File, "roles", r.Body, r.BodyLine)
+	v := p.roleView(r)
+	v.Body = body
+	out := p.rolePages(r, v)
+	if p.site.GuidesURL != "" {
+		out = append(out, p.guidePages(r, v)...)
+	}
+	return v, out, diags
+}
+
+// Site plans the pages that list roles or stand alone: the portal and team
+// pages, the guide index, company pages, 404, sitemap, feed, robots.txt,
+// .nojekyll and CNAME. It also checks aliases against every page.
+func (pl *Planner) Site(s *content.Site, roles []*content.Role, views []*RoleView) ([]Page, content.Diagnostics) {
+	p := pl.p
+	diags := p.checkAliases(roles)
+	var out []Page
+	if p.site.GuidesURL != "" {
+		out = append(out, p.guideIndex(views))
 	}
 	out = append(out, p.portal(views)...)
-	for i, c := range s.Company {
-		out = append(out, p.companyPage(c, bodies[len(roles)+i]))
+	for _, c := range s.Company {
+		body, d := p.body(c.File, "company", c.Body, c.BodyLine)
+		diags = append(diags, d...)
+		out = append(out, p.companyPage(c, body))
 	}
 	out = append(out, p.notFound(views))
 	out = append(out, p.files(roles, views, s.Company)...)
+	return out, diags
+}
+
+// Plan builds the list of every page of the site, sorted by path, planning
+// roles GOMAXPROCS at a time.
+func Plan(s *content.Site, opts Options) ([]Page, content.Diagnostics) {
+	pl := NewPlanner(s, opts)
+	roles := pl.Published(s.Roles)
+	views := make([]*RoleView, len(roles))
+	perRole := make([][]Page, len(roles))
+	perDiags := make([]content.Diagnostics, len(roles))
+	parallel(len(roles), func(i int) {
+		views[i], perRole[i], perDiags[i] = pl.Role(roles[i])
+	})
+	out, diags := pl.Site(s, roles, views)
+	for i := range roles {
+		out = append(out, perRole[i]...)
+		diags = append(diags, perDiags[i]...)
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
-	p.diags.Sort()
-	return out, p.diags
+	diags.Sort()
+	return out, diags
+}
+
+// parallel calls f(0..n-1) on GOMAXPROCS workers.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // BaseURL is the site's absolute URL, ending in /: override when set.
@@ -171,7 +237,8 @@ func pageCount(n int) int { return max(1, (n+PerPage-1)/PerPage) }
 
 // checkAliases refuses aliases that are not site-relative or that collide
 // with a page or another alias.
-func (p *planner) checkAliases(roles []*content.Role) {
+func (p *planner) checkAliases(roles []*content.Role) content.Diagnostics {
+	var diags content.Diagnostics
 	seen := map[string]string{}
 	for _, r := range roles {
 		for i, a := range r.Aliases {
@@ -183,53 +250,24 @@ func (p *planner) checkAliases(roles []*content.Role) {
 			file := fileOf(a)
 			switch {
 			case p.link.has(a) || file == "index.html":
-				p.diags.Add(pos, key, "alias-collision", "alias %q is already a page of the site", a)
+				diags.Add(pos, key, "alias-collision", "alias %q is already a page of the site", a)
 			case seen[file] != "":
-				p.diags.Add(pos, key, "alias-collision", "alias %q is also an alias of %s", a, seen[file])
+				diags.Add(pos, key, "alias-collision", "alias %q is also an alias of %s", a, seen[file])
 			default:
 				seen[file] = r.File
 			}
 		}
 	}
+	return diags
 }
 
-// bodies renders every role and company body once, GOMAXPROCS at a time;
-// link problems become diagnostics at their line.
-func (p *planner) bodies(roles []*content.Role, company []*content.CompanyPage) []templateHTML {
-	type job struct {
-		file, dir string
-		src       []byte
-		line      int
+// body renders one Markdown body; link problems become diagnostics at
+// their line.
+func (p *planner) body(file, dir string, src []byte, line int) (templateHTML, content.Diagnostics) {
+	html, probs := p.md.Render(src, p.link.resolver(dir))
+	var diags content.Diagnostics
+	for _, pr := range probs {
+		diags.Add(content.Pos{File: file, Line: line + pr.Line - 1}, "body", "broken-link", "%s", pr.Message)
 	}
-	jobs := make([]job, 0, len(roles)+len(company))
-	for _, r := range roles {
-		jobs = append(jobs, job{r.File, "roles", r.Body, r.BodyLine})
-	}
-	for _, c := range company {
-		jobs = append(jobs, job{c.File, "company", c.Body, c.BodyLine})
-	}
-	out := make([]templateHTML, len(jobs))
-	probs := make([][]markdown.Problem, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i], probs[i] = p.md.Render(jobs[i].src, p.link.resolver(jobs[i].dir))
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for i, ps := range probs {
-		for _, pr := range ps {
-			p.diags.Add(content.Pos{File: jobs[i].file, Line: jobs[i].line + pr.Line - 1}, "body", "broken-link", "%s", pr.Message)
-		}
-	}
-	return out
+	return html, diags
 }
