@@ -1,0 +1,258 @@
+package markdown_test
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/hirebook/hirebook/generator/markdown"
+	"golang.org/x/net/html"
+)
+
+// el is an element of rendered HTML: its tag, attributes and text.
+type el struct {
+	Tag   string
+	Attrs map[string]string
+	Text  string
+}
+
+// elements parses rendered HTML and lists its elements in document order,
+// leaving out the html, head and body the parser adds.
+func elements(t *testing.T, src string) []el {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []el
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data != "html" && n.Data != "head" && n.Data != "body" {
+			e := el{Tag: n.Data, Attrs: map[string]string{}, Text: text(n)}
+			for _, a := range n.Attr {
+				e.Attrs[a.Key] = a.Val
+			}
+			out = append(out, e)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
+}
+
+func text(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return strings.TrimSpace(b.String())
+}
+
+func tagged(els []el, tags ...string) []el {
+	var out []el
+	for _, e := range els {
+		for _, t := range tags {
+			if e.Tag == t {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+// headings lists "h2 Title" for every heading, in order.
+func headings(els []el) []string {
+	var out []string
+	for _, e := range tagged(els, "h1", "h2", "h3", "h4", "h5", "h6") {
+		out = append(out, e.Tag+" "+e.Text)
+	}
+	return out
+}
+
+func render(t *testing.T, src string, opts ...markdown.Option) []el {
+	t.Helper()
+	out, probs := markdown.New(opts...).Render([]byte(src), nil)
+	if len(probs) > 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	return elements(t, string(out))
+}
+
+func TestHeadingShift(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{"h1 becomes h2", "# About\n\nText\n\n## Team\n\n### Tools\n", []string{"h2 About", "h3 Team", "h4 Tools"}},
+		{"h2 stays", "## About\n\n### Team\n", []string{"h2 About", "h3 Team"}},
+		{"h3 rises to h2", "### About\n\n#### Team\n\n### Pay\n", []string{"h2 About", "h3 Team", "h2 Pay"}},
+		{"gaps are kept", "# About\n\n### Detail\n", []string{"h2 About", "h4 Detail"}},
+		{"nothing goes past h6", "# A\n\n##### E\n\n###### F\n", []string{"h2 A", "h6 E", "h6 F"}},
+		{"order is kept when a lower heading comes first", "## Intro\n\n# Big\n", []string{"h3 Intro", "h2 Big"}},
+		{"setext headings", "About\n=====\n\nTeam\n----\n", []string{"h2 About", "h3 Team"}},
+		{"no headings", "Just text.\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := headings(render(t, tt.src)); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("headings %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHeadingIDs(t *testing.T) {
+	els := render(t, "# Leadership {#lead}\n\n## How we work\n\n## Growth {#growth .wide}\n")
+	hs := tagged(els, "h2", "h3")
+	want := []struct{ tag, id, text string }{{"h2", "lead", "Leadership"}, {"h3", "how-we-work", "How we work"}, {"h3", "growth", "Growth"}}
+	if len(hs) != len(want) {
+		t.Fatalf("headings: %+v", hs)
+	}
+	for i, w := range want {
+		if hs[i].Tag != w.tag || hs[i].Attrs["id"] != w.id || hs[i].Text != w.text {
+			t.Errorf("heading %d = <%s id=%q> %q, want <%s id=%q> %q", i, hs[i].Tag, hs[i].Attrs["id"], hs[i].Text, w.tag, w.id, w.text)
+		}
+	}
+	if hs[2].Attrs["class"] != "wide" {
+		t.Errorf("heading class = %q, want wide", hs[2].Attrs["class"])
+	}
+}
+
+func TestRawHTML(t *testing.T) {
+	src := "Text with <b>bold</b> inline.\n\n<div class=\"box\"><script>alert(1)</script></div>\n\n<iframe src=\"https://evil.example/\"></iframe>\n"
+	tests := []struct {
+		name string
+		opts []markdown.Option
+		kept bool
+	}{
+		{"dropped by default", nil, false},
+		{"dropped when unsafe is off", []markdown.Option{markdown.WithUnsafeHTML(false)}, false},
+		{"kept with unsafe_html", []markdown.Option{markdown.WithUnsafeHTML(true)}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			els := render(t, src, tt.opts...)
+			for _, tag := range []string{"b", "div", "script", "iframe"} {
+				if got := len(tagged(els, tag)) > 0; got != tt.kept {
+					t.Errorf("<%s> present = %v, want %v", tag, got, tt.kept)
+				}
+			}
+			if len(tagged(els, "p")) == 0 {
+				t.Errorf("the paragraph text is gone")
+			}
+		})
+	}
+}
+
+func TestDangerousLinks(t *testing.T) {
+	els := render(t, "[click](javascript:alert(1)) and ![x](javascript:alert(2)) and [ok](https://example.org/)\n")
+	var hrefs []string
+	for _, e := range tagged(els, "a", "img") {
+		hrefs = append(hrefs, e.Attrs["href"]+e.Attrs["src"])
+	}
+	if want := []string{"", "", "https://example.org/"}; !reflect.DeepEqual(hrefs, want) {
+		t.Errorf("link targets %q, want %q", hrefs, want)
+	}
+}
+
+func TestGFM(t *testing.T) {
+	els := render(t, "| Week | Goal |\n| --- | :-: |\n| 1 | Meet the team |\n| 2 | Ship a fix |\n\n~~old~~ new, see https://example.org/docs\n\n- [x] done\n")
+	var th, td []string
+	for _, e := range tagged(els, "th") {
+		th = append(th, e.Text)
+	}
+	for _, e := range tagged(els, "td") {
+		td = append(td, e.Text)
+	}
+	if len(tagged(els, "table")) != 1 || !reflect.DeepEqual(th, []string{"Week", "Goal"}) || !reflect.DeepEqual(td, []string{"1", "Meet the team", "2", "Ship a fix"}) {
+		t.Errorf("table: th %q td %q", th, td)
+	}
+	if del := tagged(els, "del"); len(del) != 1 || del[0].Text != "old" {
+		t.Errorf("strikethrough: %+v", del)
+	}
+	if a := tagged(els, "a"); len(a) != 1 || a[0].Attrs["href"] != "https://example.org/docs" {
+		t.Errorf("autolink: %+v", a)
+	}
+	if in := tagged(els, "input"); len(in) != 1 || in[0].Attrs["type"] != "checkbox" {
+		t.Errorf("task list: %+v", in)
+	}
+}
+
+func TestLinkResolver(t *testing.T) {
+	src := "Intro.\n\nSee [growth](/company/growth/) and\n[the lead role](lead.md#pay).\n\n![chart](/img/chart.png)\n\n- [gone](/roles/gone/)\n- [away](https://example.org/)\n\n[ref][r]\n\n[r]: /missing/\n"
+	var seen []string
+	resolve := func(dest string) (string, string) {
+		seen = append(seen, dest)
+		switch {
+		case strings.HasPrefix(dest, "https:"):
+			return dest, ""
+		case dest == "lead.md#pay":
+			return "/careers/roles/lead/#pay", ""
+		case dest == "/roles/gone/" || dest == "/missing/":
+			return "/careers" + dest, "not a page"
+		}
+		return "/careers" + dest, ""
+	}
+	out, probs := markdown.New().Render([]byte(src), resolve)
+	var got []string
+	for _, e := range tagged(elements(t, string(out)), "a", "img") {
+		got = append(got, e.Attrs["href"]+e.Attrs["src"])
+	}
+	want := []string{"/careers/company/growth/", "/careers/roles/lead/#pay", "/careers/img/chart.png", "/careers/roles/gone/", "https://example.org/", "/careers/missing/"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rewritten links %q, want %q", got, want)
+	}
+	wantProbs := []markdown.Problem{{Line: 8, Dest: "/roles/gone/", Message: "not a page"}, {Line: 11, Dest: "/missing/", Message: "not a page"}}
+	if !reflect.DeepEqual(probs, wantProbs) {
+		t.Errorf("problems %+v, want %+v", probs, wantProbs)
+	}
+}
+
+func TestLinkLineWithoutText(t *testing.T) {
+	// A link whose text is an image still gets the right line.
+	src := "One.\n\nTwo.\n\n[![logo](/logo.png)](/nowhere/)\n"
+	_, probs := markdown.New().Render([]byte(src), func(dest string) (string, string) {
+		if dest == "/nowhere/" {
+			return dest, "missing"
+		}
+		return dest, ""
+	})
+	if len(probs) != 1 || probs[0].Line != 5 {
+		t.Errorf("problems %+v, want one on line 5", probs)
+	}
+}
+
+func TestConcurrentRender(t *testing.T) {
+	r := markdown.New()
+	var wg sync.WaitGroup
+	results := make([]string, 16)
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			src := fmt.Sprintf("# Heading %d\n\n[link](/p/%d/)\n", i, i)
+			out, _ := r.Render([]byte(src), func(d string) (string, string) { return "/base" + d, "" })
+			results[i] = string(out)
+		}()
+	}
+	wg.Wait()
+	for i, out := range results {
+		els := elements(t, out)
+		a, h := tagged(els, "a"), tagged(els, "h2")
+		if len(a) != 1 || a[0].Attrs["href"] != fmt.Sprintf("/base/p/%d/", i) || len(h) != 1 || h[0].Text != fmt.Sprintf("Heading %d", i) {
+			t.Errorf("render %d mixed up: %s", i, out)
+		}
+	}
+}
