@@ -16,11 +16,21 @@ import (
 
 // Run checks the whole site and returns every problem found.
 func Run(site *content.Site) content.Diagnostics {
+	ds := Site(site)
+	for _, r := range site.Roles {
+		ds = append(ds, Role(r)...)
+	}
+	ds.Sort()
+	return ds.Compact()
+}
+
+// Site checks what concerns more than one role: site.yaml, company pages
+// and role file names that collide.
+func Site(site *content.Site) content.Diagnostics {
 	var ds content.Diagnostics
 	config(&site.Config, &ds)
 	slugs := map[string]string{}
 	for _, r := range site.Roles {
-		role(r, &ds)
 		low := strings.ToLower(r.Slug)
 		if other, ok := slugs[low]; ok {
 			ds.Add(content.Pos{File: r.File, Line: 1, Col: 1}, "", "slug-collision", "role file name collides with %s (URLs are case-insensitive on many hosts)", other)
@@ -32,9 +42,17 @@ func Run(site *content.Site) content.Diagnostics {
 			ds.Add(at(p.File, p.Keys, "title"), "title", "required", "a company page needs a title")
 		}
 	}
-	ds = append(ds, Lint(site)...)
 	ds.Sort()
-	return ds.Compact()
+	return ds
+}
+
+// Role checks one role's values and runs the lint rules on it.
+func Role(r *content.Role) content.Diagnostics {
+	var ds content.Diagnostics
+	role(r, &ds)
+	ds = append(ds, lintRole(r)...)
+	ds.Sort()
+	return ds
 }
 
 // at returns where key was written, or the file when it was not.

@@ -38,29 +38,39 @@ var Rules = []Rule{
 // Lint runs every rule on every role and returns the warnings.
 func Lint(site *content.Site) content.Diagnostics {
 	var ds content.Diagnostics
-	known := map[string]bool{}
-	for _, r := range Rules {
-		known[r.ID] = true
-	}
 	for _, r := range site.Roles {
-		ignore := map[string]bool{}
-		for i, id := range r.Lint.Ignore {
-			ignore[id] = true
-			if !known[id] {
-				k := fmt.Sprintf("lint.ignore[%d]", i)
-				ds.Add(at(r.File, r.Keys, k), k, "unknown-rule", "no lint rule is called %q%s", id, hint(id, known))
-			}
-		}
-		for _, rule := range Rules {
-			if ignore[rule.ID] {
-				continue
-			}
-			rule.role(r, func(key, format string, args ...any) {
-				ds.Warn(at(r.File, r.Keys, key), key, rule.ID, format, args...)
-			})
-		}
+		ds = append(ds, lintRole(r)...)
 	}
 	ds.Sort()
+	return ds
+}
+
+var knownRules = func() map[string]bool {
+	m := map[string]bool{}
+	for _, r := range Rules {
+		m[r.ID] = true
+	}
+	return m
+}()
+
+func lintRole(r *content.Role) content.Diagnostics {
+	var ds content.Diagnostics
+	ignore := map[string]bool{}
+	for i, id := range r.Lint.Ignore {
+		ignore[id] = true
+		if !knownRules[id] {
+			k := fmt.Sprintf("lint.ignore[%d]", i)
+			ds.Add(at(r.File, r.Keys, k), k, "unknown-rule", "no lint rule is called %q%s", id, hint(id, knownRules))
+		}
+	}
+	for _, rule := range Rules {
+		if ignore[rule.ID] {
+			continue
+		}
+		rule.role(r, func(key, format string, args ...any) {
+			ds.Warn(at(r.File, r.Keys, key), key, rule.ID, format, args...)
+		})
+	}
 	return ds
 }
 

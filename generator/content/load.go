@@ -30,8 +30,22 @@ type Options struct {
 // Load reads the content folder fsys. It returns the site and every problem
 // found; the site is nil only when site.yaml itself cannot be read.
 func Load(fsys fs.FS, opts Options) (*Site, Diagnostics) {
+	return NewLoader(fsys, opts).Load()
+}
+
+// Loader reads a content folder and, after a first Load, can read single
+// role files again with the same settings and defaults.
+type Loader struct{ l *loader }
+
+// NewLoader prepares to read fsys.
+func NewLoader(fsys fs.FS, opts Options) *Loader {
+	return &Loader{&loader{fsys: fsys, opts: opts, origin: map[*yaml.Node]string{}}}
+}
+
+// Load reads the whole folder, as the package-level Load does.
+func (L *Loader) Load() (*Site, Diagnostics) {
 	var diags Diagnostics
-	l := &loader{fsys: fsys, opts: opts, origin: map[*yaml.Node]string{}}
+	l := L.l
 	site := &Site{}
 	if !l.config(&site.Config, &diags) {
 		return nil, diags
@@ -54,6 +68,19 @@ func Load(fsys fs.FS, opts Options) (*Site, Diagnostics) {
 	diags.Sort()
 	return site, diags
 }
+
+// Role reads one role file again (name is relative to the folder, e.g.
+// roles/sre.md), applying the defaults the last Load read. The role is nil
+// when the file cannot be read or split.
+func (L *Loader) Role(name string) (*Role, Diagnostics) {
+	var diags Diagnostics
+	r := L.l.role(name, &diags)
+	diags.Sort()
+	return r, diags
+}
+
+// File is the name diagnostics use for a file of the folder.
+func (L *Loader) File(name string) string { return L.l.name(name) }
 
 type loader struct {
 	fsys     fs.FS
