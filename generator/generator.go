@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/hirebook/hirebook/generator/check"
@@ -50,45 +52,11 @@ type Timing struct {
 	Duration time.Duration
 }
 
-// Build runs the whole pipeline. Content errors come back as
-// content.Diagnostics (every one of them); nothing is written then.
+// Build runs the whole pipeline: load, check, plan, render and write.
+// Content errors come back as content.Diagnostics (every one of them);
+// nothing is written then.
 func Build(ctx context.Context, opts Options) (*Result, error) {
-	res := &Result{}
-	step := stopwatch(res)
-	site, diags := Load(opts)
-	step("load")
-	if site == nil {
-		return res, diags.Errors()
-	}
-	theme, err := render.Load(themes.Default(), themeOverride(opts, site.Config.Theme))
-	if err != nil {
-		return res, err
-	}
-	res.BasePath = pages.BasePath(site.Config.BaseURL, opts.BaseURL)
-	planned, pd := plan(site, opts, theme)
-	step("plan")
-	diags = append(diags, pd...)
-	diags.Sort()
-	if diags.HasErrors() {
-		return res, diags.Errors()
-	}
-	res.Warnings = diags
-	files, err := render.All(ctx, theme, planned)
-	step("render")
-	if err != nil {
-		return res, err
-	}
-	res.Files = files
-	if opts.Out != "" {
-		if err := safeOut(opts); err != nil {
-			return res, err
-		}
-		if res.Stats, err = output.Write(opts.Out, files); err != nil {
-			return res, err
-		}
-		step("write")
-	}
-	return res, nil
+	return NewBuilder(opts).Build(ctx)
 }
 
 // Check runs every check a build runs, through planning (which finds
@@ -116,11 +84,7 @@ func plan(site *content.Site, opts Options, theme *render.Theme) ([]pages.Page, 
 // Load reads and checks the content: the build stopped before planning,
 // which is what `hirebook check` runs.
 func Load(opts Options) (*content.Site, content.Diagnostics) {
-	fsys, prefix := opts.ContentFS, ""
-	if fsys == nil {
-		dir := contentDir(opts)
-		fsys, prefix = os.DirFS(dir), filepath.ToSlash(dir)
-	}
+	fsys, prefix := contentFS(opts)
 	site, diags := content.Load(fsys, content.Options{Prefix: prefix, FirstSeen: firstSeen(opts)})
 	if site == nil {
 		return nil, diags
@@ -128,6 +92,43 @@ func Load(opts Options) (*content.Site, content.Diagnostics) {
 	diags = append(diags, check.Run(site)...)
 	diags.Sort()
 	return site, diags
+}
+
+// contentFS is the content folder to read and the name diagnostics give it.
+func contentFS(opts Options) (fs.FS, string) {
+	if opts.ContentFS != nil {
+		return opts.ContentFS, ""
+	}
+	dir := contentDir(opts)
+	return os.DirFS(dir), filepath.ToSlash(dir)
+}
+
+// parallelErr calls f(0..n-1) on GOMAXPROCS workers and returns the first
+// error by index.
+func parallelErr(n int, f func(i int) error) error {
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func contentDir(opts Options) string {

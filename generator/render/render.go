@@ -112,6 +112,15 @@ func (t *Theme) Page(p pages.Page) ([]byte, error) {
 // All renders every page concurrently and returns the files in the pages'
 // order, followed by the theme's assets.
 func All(ctx context.Context, t *Theme, ps []pages.Page) ([]File, error) {
+	out, err := Pages(ctx, t, ps)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, t.assets...), nil
+}
+
+// Pages renders pages concurrently, in their order.
+func Pages(ctx context.Context, t *Theme, ps []pages.Page) ([]File, error) {
 	out := make([]File, len(ps))
 	errs := make([]error, len(ps))
 	var wg sync.WaitGroup
@@ -142,7 +151,7 @@ func All(ctx context.Context, t *Theme, ps []pages.Page) ([]File, error) {
 			return nil, err
 		}
 	}
-	return append(out, t.assets...), nil
+	return out, nil
 }
 
 var funcs = template.FuncMap{

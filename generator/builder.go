@@ -1,0 +1,231 @@
+package generator
+
+import (
+	"context"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/hirebook/hirebook/generator/check"
+	"github.com/hirebook/hirebook/generator/content"
+	"github.com/hirebook/hirebook/generator/output"
+	"github.com/hirebook/hirebook/generator/pages"
+	"github.com/hirebook/hirebook/generator/render"
+	"github.com/hirebook/hirebook/themes"
+)
+
+// Builder builds a site and builds it again after changes, redoing only the
+// work that depends on what changed: an edit to one role re-reads, re-checks
+// and re-renders that role's pages and the pages that list roles; anything
+// else (site.yaml, company pages, the theme, a role added, removed, moved to
+// another team or opened or closed) rebuilds everything. Either way the
+// result is byte for byte what a full build gives.
+type Builder struct {
+	opts      Options
+	loader    *content.Loader
+	site      *content.Site
+	theme     *render.Theme
+	planner   *pages.Planner
+	now       time.Time
+	siteDiags content.Diagnostics
+	roles     map[string]*roleState // by file name within the content folder
+	ready     bool
+}
+
+// roleState is what the builder keeps of one role between builds.
+type roleState struct {
+	role  *content.Role
+	diags content.Diagnostics
+	view  *pages.RoleView // nil when the role is not published
+	files []render.File
+}
+
+// NewBuilder returns a builder for opts; nothing is read until Build.
+func NewBuilder(opts Options) *Builder { return &Builder{opts: opts} }
+
+// Build builds the whole site from scratch.
+func (b *Builder) Build(ctx context.Context) (*Result, error) {
+	return b.Rebuild(ctx, nil)
+}
+
+// Rebuild builds again after the named files changed (paths as the
+// watcher reports them). With no names, or after a failed full build, it
+// builds everything.
+func (b *Builder) Rebuild(ctx context.Context, changed []string) (*Result, error) {
+	res := &Result{}
+	step := stopwatch(res)
+	names, ok := b.roleChanges(changed)
+	if !ok || !b.ready {
+		if err := b.full(ctx, step); err != nil {
+			return res, err
+		}
+	} else if err := b.partial(ctx, names, step); err != nil {
+		return res, err
+	}
+	return b.finish(ctx, res, step)
+}
+
+// roleChanges maps changed paths to role files (roles/x.md); it reports
+// false when anything but existing role files changed.
+func (b *Builder) roleChanges(changed []string) ([]string, bool) {
+	if len(changed) == 0 || b.opts.ContentFS != nil {
+		return nil, false
+	}
+	root, err := filepath.Abs(contentDir(b.opts))
+	if err != nil {
+		return nil, false
+	}
+	var names []string
+	for _, c := range changed {
+		abs, err := filepath.Abs(c)
+		if err != nil {
+			return nil, false
+		}
+		rel, err := filepath.Rel(root, abs)
+		if err != nil || !filepath.IsLocal(rel) {
+			return nil, false
+		}
+		rel = filepath.ToSlash(rel)
+		if path.Dir(rel) != "roles" || !strings.HasSuffix(rel, ".md") || b.roles[rel] == nil {
+			return nil, false
+		}
+		names = append(names, rel)
+	}
+	return names, true
+}
+
+// full reads, checks, plans and renders everything.
+func (b *Builder) full(ctx context.Context, step func(string)) error {
+	b.ready = false
+	fsys, prefix := contentFS(b.opts)
+	b.loader = content.NewLoader(fsys, content.Options{Prefix: prefix, FirstSeen: firstSeen(b.opts)})
+	site, diags := b.loader.Load()
+	step("load")
+	if site == nil {
+		return diags.Errors()
+	}
+	theme, err := render.Load(themes.Default(), themeOverride(b.opts, site.Config.Theme))
+	if err != nil {
+		return err
+	}
+	b.site, b.theme = site, theme
+	b.now = now(b.opts, site)
+	b.planner = pages.NewPlanner(site, b.pagesOptions())
+	b.siteDiags = check.Site(site)
+	byFile := map[string]content.Diagnostics{}
+	for _, d := range diags {
+		byFile[d.Pos.File] = append(byFile[d.Pos.File], d)
+	}
+	b.roles = map[string]*roleState{}
+	states := make([]*roleState, len(site.Roles))
+	for i, r := range site.Roles {
+		states[i] = &roleState{role: r, diags: byFile[r.File]}
+		delete(byFile, r.File)
+		b.roles[roleName(r)] = states[i]
+	}
+	for _, ds := range byFile {
+		b.siteDiags = append(b.siteDiags, ds...)
+	}
+	err = parallelErr(len(states), func(i int) error { return b.planRole(ctx, states[i]) })
+	step("plan and render roles")
+	if err != nil {
+		return err
+	}
+	b.ready = true
+	return nil
+}
+
+// partial re-reads the named role files and re-plans them.
+func (b *Builder) partial(ctx context.Context, names []string, step func(string)) error {
+	for _, name := range names {
+		r, diags := b.loader.Role(name)
+		old := b.roles[name]
+		if r == nil || changesSite(old.role, r) {
+			return b.full(ctx, step)
+		}
+		for i, sr := range b.site.Roles {
+			if sr == old.role {
+				b.site.Roles[i] = r
+			}
+		}
+		st := &roleState{role: r, diags: diags}
+		if err := b.planRole(ctx, st); err != nil {
+			return err
+		}
+		b.roles[name] = st
+	}
+	step("plan and render changed roles")
+	return nil
+}
+
+// changesSite reports whether an edit changes more than the role's own
+// pages and its entries in lists: its status, team or closing date decide
+// which pages exist.
+func changesSite(old, r *content.Role) bool {
+	return old.Status != r.Status || old.Team != r.Team || old.Closes != r.Closes
+}
+
+// planRole checks, plans and renders one role's own pages.
+func (b *Builder) planRole(ctx context.Context, st *roleState) error {
+	st.diags = append(st.diags, check.Role(st.role)...)
+	if len(b.planner.Published([]*content.Role{st.role})) == 0 {
+		return nil
+	}
+	view, ps, pd := b.planner.Role(st.role)
+	st.view, st.diags = view, append(st.diags, pd...)
+	files, err := render.Pages(ctx, b.theme, ps)
+	st.files = files
+	return err
+}
+
+// finish plans and renders the listing pages, gathers every file and
+// problem, and writes the output.
+func (b *Builder) finish(ctx context.Context, res *Result, step func(string)) (*Result, error) {
+	res.BasePath = pages.BasePath(b.site.Config.BaseURL, b.opts.BaseURL)
+	roles := b.planner.Published(b.site.Roles)
+	views := make([]*pages.RoleView, 0, len(roles))
+	diags := append(content.Diagnostics{}, b.siteDiags...)
+	var files []render.File
+	for _, r := range b.site.Roles {
+		st := b.roles[roleName(r)]
+		diags = append(diags, st.diags...)
+		if st.view != nil {
+			views = append(views, st.view)
+			files = append(files, st.files...)
+		}
+	}
+	ps, pd := b.planner.Site(b.site, roles, views)
+	diags = append(diags, pd...)
+	diags.Sort()
+	diags = diags.Compact()
+	if diags.HasErrors() {
+		return res, diags.Errors()
+	}
+	res.Warnings = diags
+	listing, err := render.Pages(ctx, b.theme, ps)
+	if err != nil {
+		return res, err
+	}
+	files = append(append(files, listing...), b.theme.Assets()...)
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	step("render site pages")
+	res.Files = files
+	if b.opts.Out != "" {
+		if err := safeOut(b.opts); err != nil {
+			return res, err
+		}
+		if res.Stats, err = output.Write(b.opts.Out, files); err != nil {
+			return res, err
+		}
+		step("write")
+	}
+	return res, nil
+}
+
+func (b *Builder) pagesOptions() pages.Options {
+	return pages.Options{Now: b.now, Drafts: b.opts.Drafts, BaseURL: b.opts.BaseURL, Assets: b.theme.AssetPaths()}
+}
+
+func roleName(r *content.Role) string { return "roles/" + r.Slug + ".md" }
