@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"path"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -33,7 +34,8 @@ es.addEventListener("reload",function(){location.reload();});
 
 // Server serves one site from memory.
 type Server struct {
-	opts     generator.Options
+	builder  *generator.Builder
+	building sync.Mutex // one build at a time
 	log      io.Writer
 	mu       sync.RWMutex
 	files    map[string][]byte
@@ -47,17 +49,24 @@ type Server struct {
 // reported, not returned: the server shows it until a later build works.
 func New(ctx context.Context, opts generator.Options, log io.Writer) *Server {
 	opts.Out = ""
-	s := &Server{opts: opts, log: log, files: map[string][]byte{}, subs: map[chan int]bool{}, basePath: "/"}
-	s.Rebuild(ctx, "start")
+	s := &Server{builder: generator.NewBuilder(opts), log: log, files: map[string][]byte{}, subs: map[chan int]bool{}, basePath: "/"}
+	s.Rebuild(ctx, nil)
 	return s
 }
 
-// Rebuild builds the site again; on success the new files replace the old
-// ones and every open page reloads, on failure the last good site stays.
-func (s *Server) Rebuild(ctx context.Context, why string) error {
+// Rebuild builds the site again after the named files changed (all of it
+// when none are named); on success the new files replace the old ones and
+// every open page reloads, on failure the last good site stays.
+func (s *Server) Rebuild(ctx context.Context, changed []string) error {
+	s.building.Lock()
+	defer s.building.Unlock()
+	why := "start"
+	if len(changed) > 0 {
+		why = describe(changed)
+	}
 	start := time.Now()
-	res, err := generator.Build(ctx, s.opts)
-	took := time.Since(start).Round(time.Millisecond)
+	res, err := s.builder.Rebuild(ctx, changed)
+	took := time.Since(start).Round(time.Microsecond * 100)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err != nil {
@@ -235,4 +244,21 @@ func (s *Server) BasePath() string {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.basePath
+}
+
+// describe names changed files for the terminal, shortest first.
+func describe(changed []string) string {
+	seen := map[string]bool{}
+	var names []string
+	for _, c := range changed {
+		b := path.Base(filepath.ToSlash(c))
+		if !seen[b] {
+			seen[b] = true
+			names = append(names, b)
+		}
+	}
+	if len(names) > 3 {
+		return fmt.Sprintf("%s and %d more", strings.Join(names[:3], ", "), len(names)-3)
+	}
+	return strings.Join(names, ", ")
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -29,7 +30,7 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 	}
 	var timer *time.Timer
 	fire := make(chan struct{}, 1)
-	changed := map[string]bool{}
+	changed := map[string]bool{} // full paths
 	for {
 		select {
 		case <-ctx.Done():
@@ -46,7 +47,7 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 					addTree(w, ev.Name)
 				}
 			}
-			changed[filepath.Base(ev.Name)] = true
+			changed[ev.Name] = true
 			if timer != nil {
 				timer.Stop()
 			}
@@ -61,8 +62,9 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 			for n := range changed {
 				names = append(names, n)
 			}
+			sort.Strings(names)
 			changed = map[string]bool{}
-			s.Rebuild(ctx, strings.Join(names, ", "))
+			s.Rebuild(ctx, names)
 		case err, ok := <-w.Errors:
 			if !ok {
 				return nil

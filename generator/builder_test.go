@@ -1,0 +1,185 @@
+package generator_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hirebook/hirebook/generator"
+	"github.com/hirebook/hirebook/generator/content"
+)
+
+// copyTree copies the example content into a temporary folder.
+func copyTree(t *testing.T, src string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "content")
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func builderOpts(dir string) generator.Options {
+	clock, _ := content.ParseDate("2026-12-01")
+	return generator.Options{Content: dir, Clock: clock}
+}
+
+func sameFiles(t *testing.T, got, want *generator.Result) {
+	t.Helper()
+	if len(got.Files) != len(want.Files) {
+		t.Fatalf("incremental build has %d files, full build %d", len(got.Files), len(want.Files))
+	}
+	for i := range want.Files {
+		g, w := got.Files[i], want.Files[i]
+		if g.Path != w.Path {
+			t.Fatalf("file %d: incremental %s, full %s", i, g.Path, w.Path)
+		}
+		if !bytes.Equal(g.Data, w.Data) {
+			t.Errorf("%s differs between the incremental and the full build", g.Path)
+		}
+	}
+}
+
+func edit(t *testing.T, file, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s does not contain %q", file, old)
+	}
+	if err := os.WriteFile(file, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestIncrementalRebuildMatchesFullBuild edits roles in ways that take the
+// partial path and the full path, and compares each result with a fresh
+// full build of the same content.
+func TestIncrementalRebuildMatchesFullBuild(t *testing.T) {
+	dir := copyTree(t, "../content")
+	ctx := context.Background()
+	b := generator.NewBuilder(builderOpts(dir))
+	if _, err := b.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	role := filepath.Join(dir, "roles", "customer-support-lead.md")
+	steps := []struct {
+		name, file, old, new, show string
+	}{
+		{"title", role, "title: Customer Support Lead", "title: Customer Support Lead (Night Shift)", "(Night Shift)"},
+		{"summary shown in lists", role, "summary: ", "summary: Freshly edited. ", "Freshly edited."},
+		{"team moves (full rebuild)", role, "team: Customer Support", "team: Support Operations", "Support Operations"},
+		{"body text", role, "## ", "## Changed heading\n\nA brand-new paragraph.\n\n## ", "A brand-new paragraph."},
+	}
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			edit(t, s.file, s.old, s.new)
+			got, err := b.Rebuild(ctx, []string{s.file})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := generator.Build(ctx, builderOpts(dir))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameFiles(t, got, want)
+			var page []byte
+			for _, f := range got.Files {
+				if f.Path == "roles/customer-support-lead/index.html" {
+					page = f.Data
+				}
+			}
+			if !bytes.Contains(page, []byte(s.show)) {
+				t.Errorf("the role page does not show %q after the edit", s.show)
+			}
+		})
+	}
+}
+
+// TestRebuildAfterAddAndDelete covers roles that appear and disappear.
+func TestRebuildAfterAddAndDelete(t *testing.T) {
+	dir := copyTree(t, "../content")
+	ctx := context.Background()
+	b := generator.NewBuilder(builderOpts(dir))
+	if _, err := b.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	added := filepath.Join(dir, "roles", "new-role.md")
+	if err := os.WriteFile(added, []byte("---\ntitle: Brand new\nteam: Marketing\ncloses: 2027-03-01\nkpos:\n  - title: Grow the newsletter to 10,000 readers in a year\n---\nHello.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := b.Rebuild(ctx, []string{added})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := generator.Build(ctx, builderOpts(dir))
+	sameFiles(t, got, want)
+	if !hasFile(got, "roles/new-role/index.html") {
+		t.Fatal("the added role has no page")
+	}
+	if err := os.Remove(added); err != nil {
+		t.Fatal(err)
+	}
+	got, err = b.Rebuild(ctx, []string{added})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasFile(got, "roles/new-role/index.html") {
+		t.Fatal("the deleted role still has a page")
+	}
+	want, _ = generator.Build(ctx, builderOpts(dir))
+	sameFiles(t, got, want)
+}
+
+// TestRebuildKeepsErrorsUntilFixed: an invalid edit fails the rebuild with
+// the file and key; fixing it builds again.
+func TestRebuildKeepsErrorsUntilFixed(t *testing.T) {
+	dir := copyTree(t, "../content")
+	ctx := context.Background()
+	b := generator.NewBuilder(builderOpts(dir))
+	if _, err := b.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	role := filepath.Join(dir, "roles", "customer-support-lead.md")
+	edit(t, role, "work_mode: hybrid", "work_mode: hybird")
+	_, err := b.Rebuild(ctx, []string{role})
+	if err == nil || !strings.Contains(err.Error(), "customer-support-lead.md") || !strings.Contains(err.Error(), "work_mode") {
+		t.Fatalf("want an error naming the file and key, got %v", err)
+	}
+	edit(t, role, "work_mode: hybird", "work_mode: hybrid")
+	got, err := b.Rebuild(ctx, []string{role})
+	if err != nil {
+		t.Fatalf("fixed file still fails: %v", err)
+	}
+	want, _ := generator.Build(ctx, builderOpts(dir))
+	sameFiles(t, got, want)
+}
+
+func hasFile(r *generator.Result, p string) bool {
+	for _, f := range r.Files {
+		if f.Path == p {
+			return true
+		}
+	}
+	return false
+}
