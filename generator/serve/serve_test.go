@@ -1,0 +1,236 @@
+package serve_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hirebook/hirebook/generator"
+	"github.com/hirebook/hirebook/generator/serve"
+	"golang.org/x/net/html"
+)
+
+// startServer copies the example content, serves it on a free port on
+// 127.0.0.1 with the watcher running, and returns the base URL.
+func startServer(t *testing.T) (string, string) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "content")
+	copyDir(t, "../../content", dir)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	srv := serve.New(ctx, generator.Options{Content: dir}, io.Discard)
+	if e := srv.Errors(); e != "" {
+		t.Fatalf("first build failed: %s", e)
+	}
+	ln, err := serve.Listen("", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(ln.Addr().String(), "127.0.0.1:") {
+		t.Fatalf("default bind is %s, want 127.0.0.1", ln.Addr())
+	}
+	hs := &http.Server{Handler: srv}
+	go hs.Serve(ln)
+	t.Cleanup(func() { hs.Close() })
+	ready := make(chan struct{})
+	go func() {
+		close(ready)
+		srv.Watch(ctx, dir)
+	}()
+	<-ready
+	time.Sleep(100 * time.Millisecond) // let the watcher add its folders
+	return "http://" + ln.Addr().String() + srv.BasePath(), dir
+}
+
+func copyDir(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// h1 returns the text of the page's h1.
+func h1(t *testing.T, page string) string {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text func(*html.Node) string
+	text = func(n *html.Node) string {
+		if n.Type == html.TextNode {
+			return n.Data
+		}
+		var b strings.Builder
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			b.WriteString(text(c))
+		}
+		return b.String()
+	}
+	var find func(*html.Node) string
+	find = func(n *html.Node) string {
+		if n.Type == html.ElementNode && n.Data == "h1" {
+			return text(n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if s := find(c); s != "" {
+				return s
+			}
+		}
+		return ""
+	}
+	return find(doc)
+}
+
+// eventually polls until ok returns true or two seconds pass.
+func eventually(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(3 * time.Second)
+	for time.Now().Before(deadline) {
+		if ok() {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("timed out waiting for %s", what)
+}
+
+func TestServeFollowsEdits(t *testing.T) {
+	base, dir := startServer(t)
+	role := base + "roles/customer-support-lead/"
+	code, page := get(t, role)
+	if code != 200 || h1(t, page) != "Customer Support Lead, Tier 2" {
+		t.Fatalf("role page: %d %q", code, h1(t, page))
+	}
+	if !strings.Contains(page, "/__hirebook/reload.js") {
+		t.Error("served page has no reload script")
+	}
+	file := filepath.Join(dir, "roles", "customer-support-lead.md")
+
+	// Change: the page follows.
+	replaceIn(t, file, "title: Customer Support Lead, Tier 2", "title: Customer Support Lead, Night Shift")
+	eventually(t, "the edited title", func() bool { _, p := get(t, role); return h1(t, p) == "Customer Support Lead, Night Shift" })
+
+	// Invalid edit: the last good page still serves; the error shows on pages.
+	replaceIn(t, file, "work_mode: hybrid", "work_mode: hybird")
+	eventually(t, "the error page", func() bool {
+		code, p := get(t, base)
+		return code == 500 && strings.Contains(p, "customer-support-lead.md") && strings.Contains(p, "work_mode")
+	})
+	if code, p := get(t, base+"assets/style.css"); code != 200 || p == "" {
+		t.Errorf("last good files stopped serving: %d", code)
+	}
+	// Fix: recovers without a restart.
+	replaceIn(t, file, "work_mode: hybird", "work_mode: hybrid")
+	eventually(t, "recovery", func() bool { code, _ := get(t, role); return code == 200 })
+
+	// Add a role: its page appears.
+	added := filepath.Join(dir, "roles", "brand-new.md")
+	os.WriteFile(added, []byte("---\ntitle: Brand new role\ncloses: 2099-01-01\nkpos:\n  - title: Grow the newsletter to 10,000 readers within a year\n---\nHi.\n"), 0o644)
+	eventually(t, "the added role", func() bool { code, p := get(t, base+"roles/brand-new/"); return code == 200 && h1(t, p) == "Brand new role" })
+
+	// Rename it, as editors that save through a temporary file do.
+	renamed := filepath.Join(dir, "roles", "renamed.md")
+	if err := os.Rename(added, renamed); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the renamed role", func() bool {
+		c1, _ := get(t, base+"roles/brand-new/")
+		c2, _ := get(t, base+"roles/renamed/")
+		return c1 == 404 && c2 == 200
+	})
+
+	// Delete it: the page goes.
+	os.Remove(renamed)
+	eventually(t, "the deleted role to go", func() bool { code, _ := get(t, base+"roles/renamed/"); return code == 404 })
+}
+
+func TestReloadEventArrives(t *testing.T) {
+	base, dir := startServer(t)
+	root := strings.TrimSuffix(base, "/careers/")
+	resp, err := http.Get(root + serve.EventsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("content type %q", ct)
+	}
+	events := make(chan string, 4)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			events <- sc.Text()
+		}
+	}()
+	replaceIn(t, filepath.Join(dir, "roles", "customer-support-lead.md"), "title: Customer Support Lead, Tier 2", "title: Customer Support Lead, Weekend")
+	timeout := time.After(3 * time.Second)
+	for {
+		select {
+		case line := <-events:
+			if line == "event: reload" {
+				return
+			}
+		case <-timeout:
+			t.Fatal("no reload event after a change")
+		}
+	}
+}
+
+func TestBuiltFilesCarryNoReloadScript(t *testing.T) {
+	res, err := generator.Build(context.Background(), generator.Options{Content: "../../content"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Files {
+		if bytes.Contains(f.Data, []byte("__hirebook")) {
+			t.Errorf("%s carries the preview's reload script", f.Path)
+		}
+	}
+}
+
+func replaceIn(t *testing.T, file, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s lacks %q", file, old)
+	}
+	if err := os.WriteFile(file, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
