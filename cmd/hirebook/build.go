@@ -4,10 +4,12 @@ import (
 	"context"
 	"flag"
 	"io"
+	"os"
 	"time"
 
 	"github.com/hirebook/hirebook/generator"
 	"github.com/hirebook/hirebook/generator/content"
+	"github.com/hirebook/hirebook/generator/guard"
 )
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -31,6 +33,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		opts.Clock = d
 	}
+	opts.Passphrase = os.Getenv(guard.PassphraseEnv)
 	start := time.Now()
 	res, err := generator.Build(ctx, opts)
 	if err != nil {

@@ -27,6 +27,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(ctx, args[1:], stdout, stderr)
 	case "serve":
 		return cmdServe(ctx, args[1:], stdout, stderr)
+	case "new":
+		return cmdNew(ctx, args[1:], stdout, stderr)
+	case "init":
+		return cmdInit(ctx, args[1:], stdout, stderr)
 	case "schema":
 		return cmdSchema(ctx, args[1:], stdout, stderr)
 	case "check":

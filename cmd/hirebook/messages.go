@@ -17,6 +17,8 @@ Usage:
   hirebook serve  [--content content] [--port 1313] [--bind 127.0.0.1]
   hirebook check  [--content content] [--strict] [--format text|json|github]
   hirebook schema [role|site]   print a JSON Schema for editors
+  hirebook new    [--content content] role "Title"
+  hirebook init   [--company NAME] [--force] [DIR]
 
 Run "hirebook COMMAND -h" for a command's flags.`
 	msgUnknownCommand = "hirebook: unknown command %q"
@@ -28,6 +30,9 @@ Run "hirebook COMMAND -h" for a command's flags.`
 	msgServeOpen      = "warning: serving on %s makes the preview, guides included, visible to other devices on your network"
 	msgBadFormat      = "--format must be text, json or github, not %q"
 	msgBadSchema      = "schema: say role or site, not %q"
+	msgWrote          = "wrote %s"
+	msgInitNext       = "next: cd %s && hirebook serve; then push to GitHub and set Pages > Source to GitHub Actions"
+	msgNewUsage       = "usage: hirebook new [--content content] role \"Title\""
 	msgCheckOK        = "%s: no problems found in %d roles and %d company pages"
 )
 

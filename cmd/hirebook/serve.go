@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/hirebook/hirebook/generator"
+	"github.com/hirebook/hirebook/generator/guard"
 	"github.com/hirebook/hirebook/generator/serve"
 )
 
@@ -32,6 +34,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		say(stderr, "hirebook: %v", err)
 		return 1
 	}
+	opts.Passphrase = os.Getenv(guard.PassphraseEnv)
 	srv := serve.New(ctx, opts, stdout)
 	addr := ln.Addr().String()
 	say(stdout, msgServing, "http://"+addr+srv.BasePath())

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"io"
+	"runtime/debug"
+	"time"
+
+	"github.com/hirebook/hirebook/generator/scaffold"
+)
+
+// defaultVersion is the release a new site's workflow pins when this
+// binary was not built from a tagged module version.
+const defaultVersion = "v0.1.0"
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return defaultVersion
+}
+
+func cmdInit(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("init", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	force := fs.Bool("force", false, "add the site to a folder that already has files (never overwrites one)")
+	company := fs.String("company", "Example Co", "the hiring organization's name")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	dir := "."
+	if fs.NArg() > 0 {
+		dir = fs.Arg(0)
+	}
+	written, err := scaffold.Init(dir, scaffold.SiteData{Company: *company, Version: version()}, *force)
+	if err != nil {
+		say(stderr, "hirebook init: %v", err)
+		return 1
+	}
+	for _, w := range written {
+		say(stdout, msgWrote, w)
+	}
+	say(stdout, msgInitNext, dir)
+	return 0
+}
+
+func cmdNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("content", "content", "content folder")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() != 2 || fs.Arg(0) != "role" {
+		say(stderr, msgNewUsage)
+		return 2
+	}
+	out, err := scaffold.NewRole(*dir, fs.Arg(1), time.Now())
+	if err != nil {
+		say(stderr, "hirebook new: %v", err)
+		return 1
+	}
+	say(stdout, msgWrote, out)
+	return 0
+}

@@ -1,0 +1,149 @@
+package scaffold_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hirebook/hirebook/generator"
+	"github.com/hirebook/hirebook/generator/scaffold"
+	"gopkg.in/yaml.v3"
+)
+
+type workflow struct {
+	On struct {
+		Push     map[string]any   `yaml:"push"`
+		Schedule []map[string]any `yaml:"schedule"`
+	} `yaml:"on"`
+	Permissions map[string]string `yaml:"permissions"`
+	Jobs        map[string]struct {
+		Needs any `yaml:"needs"`
+		Steps []struct {
+			ID   string            `yaml:"id"`
+			Uses string            `yaml:"uses"`
+			Run  string            `yaml:"run"`
+			With map[string]any    `yaml:"with"`
+			Env  map[string]string `yaml:"env"`
+		} `yaml:"steps"`
+	} `yaml:"jobs"`
+}
+
+func TestInitWritesAWorkingSiteAndWorkflow(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := scaffold.Init(dir, scaffold.SiteData{Company: "Acme", Version: "v1.2.3"}, false); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, ".github", "workflows", "pages.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w workflow
+	if err := yaml.Unmarshal(b, &w); err != nil {
+		t.Fatalf("workflow is not YAML: %v", err)
+	}
+	if w.Permissions["pages"] != "write" || w.Permissions["id-token"] != "write" {
+		t.Errorf("permissions %v lack pages: write and id-token: write", w.Permissions)
+	}
+	if len(w.On.Schedule) == 0 || w.On.Schedule[0]["cron"] == nil {
+		t.Error("no daily schedule")
+	} else if fields := strings.Fields(w.On.Schedule[0]["cron"].(string)); len(fields) != 5 || fields[2] != "*" || fields[3] != "*" || fields[4] != "*" {
+		t.Errorf("schedule %v is not daily", fields)
+	}
+	uses := map[string]bool{}
+	var depth any
+	var run, secret string
+	for _, job := range w.Jobs {
+		for _, s := range job.Steps {
+			name, _, _ := strings.Cut(s.Uses, "@")
+			uses[name] = true
+			if name == "actions/checkout" {
+				depth = s.With["fetch-depth"]
+			}
+			if s.Run != "" {
+				run = s.Run
+				secret = s.Env["HIREBOOK_GUIDE_PASSPHRASE"]
+			}
+		}
+	}
+	for _, a := range []string{"actions/checkout", "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} {
+		if !uses[a] {
+			t.Errorf("workflow does not use %s", a)
+		}
+	}
+	if depth != 0 {
+		t.Errorf("checkout fetch-depth = %v, want 0 (full history for posted dates)", depth)
+	}
+	if secret != "${{ secrets.HIREBOOK_GUIDE_PASSPHRASE }}" {
+		t.Errorf("passphrase comes from %q, not the repository secret", secret)
+	}
+	if !strings.Contains(run, "hirebook@v1.2.3 build") || !strings.Contains(run, "steps.pages.outputs.base_url") {
+		t.Errorf("build step %q does not pin the version or take the base URL from configure-pages", run)
+	}
+	_, diags := generator.Check(generator.Options{Content: filepath.Join(dir, "content")})
+	if diags.HasErrors() {
+		t.Errorf("the new site does not check cleanly:\n%v", diags.Errors())
+	}
+}
+
+func TestInitRefusesANonEmptyFolder(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644)
+	if _, err := scaffold.Init(dir, scaffold.SiteData{Company: "Acme"}, false); !errors.Is(err, scaffold.ErrNotEmpty) {
+		t.Fatalf("want ErrNotEmpty, got %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content")); err == nil {
+		t.Fatal("a refused init wrote files")
+	}
+	if _, err := scaffold.Init(dir, scaffold.SiteData{Company: "Acme"}, true); err != nil {
+		t.Fatalf("with force: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "notes.txt")); string(b) != "mine" {
+		t.Error("force changed an existing file")
+	}
+}
+
+func TestNewRoleListsEveryKeyAndRefusesToOverwrite(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := scaffold.Init(dir, scaffold.SiteData{Company: "Acme"}, false); err != nil {
+		t.Fatal(err)
+	}
+	contentDir := filepath.Join(dir, "content")
+	out, err := scaffold.NewRole(contentDir, "Payroll Specialist: EMEA", time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(out) != "payroll-specialist-emea.md" {
+		t.Errorf("file %s", out)
+	}
+	b, _ := os.ReadFile(out)
+	for _, key := range []string{"title", "summary", "team", "location", "country", "region", "city", "applicant_countries", "work_mode", "employment_type",
+		"salary", "posted", "closes", "status", "apply", "aliases", "kpos", "traits", "probes", "development", "interviewers", "reverse_interview",
+		"feedback", "internal", "params", "language", "lint", "goals", "works_with"} {
+		if !strings.Contains(string(b), key+":") {
+			t.Errorf("new role does not mention %s", key)
+		}
+	}
+	site, diags := generator.Check(generator.Options{Content: contentDir, Drafts: true})
+	if diags.HasErrors() {
+		t.Fatalf("the new role does not check: %v", diags.Errors())
+	}
+	var found bool
+	for _, r := range site.Roles {
+		if r.Slug == "payroll-specialist-emea" {
+			found = r.Title == "Payroll Specialist: EMEA" && r.Status == "draft"
+		}
+	}
+	if !found {
+		t.Error("the new role did not load as a draft with its title")
+	}
+	os.WriteFile(out, []byte("edited"), 0o644)
+	if _, err := scaffold.NewRole(contentDir, "Payroll Specialist: EMEA", time.Now()); err == nil {
+		t.Fatal("new role overwrote an existing file")
+	}
+	if b, _ := os.ReadFile(out); string(b) != "edited" {
+		t.Fatal("the existing file changed")
+	}
+}
