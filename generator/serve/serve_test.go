@@ -159,7 +159,10 @@ func TestServeFollowsEdits(t *testing.T) {
 	// Add a role: its page appears.
 	added := filepath.Join(dir, "roles", "brand-new.md")
 	os.WriteFile(added, []byte("---\ntitle: Brand new role\ncloses: 2099-01-01\nkpos:\n  - title: Grow the newsletter to 10,000 readers within a year\n---\nHi.\n"), 0o644)
-	eventually(t, "the added role", func() bool { code, p := get(t, base+"roles/brand-new/"); return code == 200 && h1(t, p) == "Brand new role" })
+	eventually(t, "the added role", func() bool {
+		code, p := get(t, base+"roles/brand-new/")
+		return code == 200 && h1(t, p) == "Brand new role"
+	})
 
 	// Rename it, as editors that save through a temporary file do.
 	renamed := filepath.Join(dir, "roles", "renamed.md")
