@@ -10,6 +10,7 @@ import (
 
 	"github.com/hirebook/hirebook/generator/check"
 	"github.com/hirebook/hirebook/generator/content"
+	"github.com/hirebook/hirebook/generator/guard"
 	"github.com/hirebook/hirebook/generator/output"
 	"github.com/hirebook/hirebook/generator/pages"
 	"github.com/hirebook/hirebook/generator/render"
@@ -31,6 +32,7 @@ type Builder struct {
 	now       time.Time
 	siteDiags content.Diagnostics
 	roles     map[string]*roleState // by file name within the content folder
+	guard     *guard.Guard
 	ready     bool
 }
 
@@ -114,6 +116,9 @@ func (b *Builder) full(ctx context.Context, step func(string)) error {
 	b.now = now(b.opts, site)
 	b.planner = pages.NewPlanner(site, b.pagesOptions())
 	b.siteDiags = check.Site(site)
+	var gd content.Diagnostics
+	b.guard, gd = guard.New(guardOptions(b.opts, site), b.guard)
+	b.siteDiags = append(b.siteDiags, gd...)
 	byFile := map[string]content.Diagnostics{}
 	for _, d := range diags {
 		byFile[d.Pos.File] = append(byFile[d.Pos.File], d)
@@ -211,6 +216,10 @@ func (b *Builder) finish(ctx context.Context, res *Result, step func(string)) (*
 	files = append(append(files, listing...), b.theme.Assets()...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	step("render site pages")
+	if files, err = b.guard.Seal(b.theme, ps, files); err != nil {
+		return res, err
+	}
+	step("guard")
 	res.Files = files
 	if b.opts.Out != "" {
 		if err := safeOut(b.opts); err != nil {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/hirebook/hirebook/generator/check"
 	"github.com/hirebook/hirebook/generator/content"
+	"github.com/hirebook/hirebook/generator/guard"
 	"github.com/hirebook/hirebook/generator/output"
 	"github.com/hirebook/hirebook/generator/pages"
 	"github.com/hirebook/hirebook/generator/render"
@@ -35,6 +36,18 @@ type Options struct {
 	// ThemeFS, when set, overrides the built-in theme instead of the
 	// site's themes/<name>/ folder.
 	ThemeFS fs.FS
+
+	// Passphrase encrypts the team pages (guides, kits, guide index) when
+	// guides.protect is passphrase. The command reads it from
+	// HIREBOOK_GUIDE_PASSPHRASE; without it such a build stops.
+	Passphrase string
+	// PreviewGuides shows team pages in plain text, marked as a local
+	// preview, when guides.protect is passphrase and no passphrase is set
+	// (hirebook serve).
+	PreviewGuides bool
+	// GuideIterations overrides the PBKDF2 iteration count, for tests;
+	// 0 means guard.DefaultIterations.
+	GuideIterations int
 }
 
 // Result is what a build made.
@@ -79,6 +92,13 @@ func Check(opts Options) (*content.Site, content.Diagnostics) {
 
 func plan(site *content.Site, opts Options, theme *render.Theme) ([]pages.Page, content.Diagnostics) {
 	return pages.Plan(site, pages.Options{Now: now(opts, site), Drafts: opts.Drafts, BaseURL: opts.BaseURL, Assets: theme.AssetPaths()})
+}
+
+// guardOptions sets up the guard stage, which seals team pages between
+// render and write.
+func guardOptions(opts Options, site *content.Site) guard.Options {
+	return guard.Options{Config: &site.Config, BaseURL: pages.BaseURL(site.Config.BaseURL, opts.BaseURL),
+		Passphrase: opts.Passphrase, Iterations: opts.GuideIterations, Preview: opts.PreviewGuides}
 }
 
 // Load reads and checks the content: the build stopped before planning,

@@ -7,7 +7,7 @@ const (
 	DefaultLanguage       = "en"
 	DefaultTimezone       = "UTC"
 	DefaultTheme          = "default"
-	DefaultProtect        = ProtectOmit
+	DefaultProtect        = ProtectPassphrase
 	DefaultStatus         = "open"
 	DefaultWorkMode       = "onsite"
 	DefaultEmploymentType = "FULL_TIME"

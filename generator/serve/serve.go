@@ -49,6 +49,7 @@ type Server struct {
 // reported, not returned: the server shows it until a later build works.
 func New(ctx context.Context, opts generator.Options, log io.Writer) *Server {
 	opts.Out = ""
+	opts.PreviewGuides = true // without a passphrase, guides show in plain text, marked as a preview
 	s := &Server{builder: generator.NewBuilder(opts), log: log, files: map[string][]byte{}, subs: map[chan int]bool{}, basePath: "/"}
 	s.Rebuild(ctx, nil)
 	return s

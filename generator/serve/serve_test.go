@@ -213,7 +213,7 @@ func TestReloadEventArrives(t *testing.T) {
 }
 
 func TestBuiltFilesCarryNoReloadScript(t *testing.T) {
-	res, err := generator.Build(context.Background(), generator.Options{Content: "../../content"})
+	res, err := generator.Build(context.Background(), generator.Options{Content: "../../content", PreviewGuides: true})
 	if err != nil {
 		t.Fatal(err)
 	}

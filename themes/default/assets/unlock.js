@@ -1,0 +1,170 @@
+// unlock.js opens a hirebook team page (interviewer guide, kit, guide
+// index) that was encrypted at build time. No dependencies, no network.
+//
+// The page holds, in <script type="application/octet-stream" id="hb-sealed">,
+// the ciphertext and what decryption needs: salt, PBKDF2 iterations, nonce
+// and the page's path. The key is derived as generator/guard does it:
+//   PBKDF2-HMAC-SHA256(passphrase, salt, iterations) -> 32 bytes
+//   HKDF-SHA256(those bytes, info "hirebook v1 aes-256-gcm") -> AES-256-GCM key
+// and the plaintext is the zlib-compressed page.
+//
+// "Remember on this device" keeps the derived key (never the passphrase) as
+// a non-extractable CryptoKey in IndexedDB, keyed by the site's salt: every
+// page of the site has the same salt, so one prompt opens them all.
+(function () {
+  "use strict";
+  const sealed = document.getElementById("hb-sealed");
+  const form = document.getElementById("hb-unlock");
+  if (!sealed || !form) return;
+  const data = sealed.dataset;
+  const site = data.salt; // one salt per site
+  const input = document.getElementById("hb-pass");
+  const remember = document.getElementById("hb-remember");
+  const status = document.getElementById("hb-status");
+  const button = form.querySelector("button");
+  const subtle = window.crypto && window.crypto.subtle;
+  const text = new TextEncoder();
+
+  function say(message) {
+    status.textContent = message;
+  }
+
+  function bytes(b64url) {
+    const bin = atob(b64url.replace(/-/g, "+").replace(/_/g, "/"));
+    return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  }
+
+  // Spaces at the ends and repeated spaces do not count (as in Go).
+  function normalize(passphrase) {
+    return passphrase.trim().split(/\s+/).join(" ");
+  }
+
+  async function derive(passphrase) {
+    const base = await subtle.importKey("raw", text.encode(normalize(passphrase)), "PBKDF2", false, ["deriveBits"]);
+    const bits = await subtle.deriveBits(
+      { name: "PBKDF2", hash: "SHA-256", salt: bytes(data.salt), iterations: Number(data.iter) }, base, 256);
+    const master = await subtle.importKey("raw", bits, "HKDF", false, ["deriveKey"]);
+    return subtle.deriveKey(
+      { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info: text.encode("hirebook v1 aes-256-gcm") },
+      master, { name: "AES-GCM", length: 256 }, false, ["decrypt"]);
+  }
+
+  // open decrypts and inflates the page; it throws on a wrong key.
+  async function open(key) {
+    const zipped = await subtle.decrypt(
+      { name: "AES-GCM", iv: bytes(data.nonce), additionalData: text.encode(data.path) },
+      key, bytes(sealed.textContent.trim()));
+    const stream = new Blob([zipped]).stream().pipeThrough(new DecompressionStream("deflate"));
+    return new Response(stream).text();
+  }
+
+  // The remembered keys: IndexedDB database "hirebook", store "keys".
+  function request(r) {
+    return new Promise((resolve, reject) => {
+      r.addEventListener("success", () => resolve(r.result));
+      r.addEventListener("error", () => reject(r.error));
+    });
+  }
+  async function keys(mode, use) {
+    const r = indexedDB.open("hirebook", 1);
+    r.addEventListener("upgradeneeded", () => r.result.createObjectStore("keys"));
+    const db = await request(r);
+    try {
+      const tx = db.transaction("keys", mode);
+      const result = request(use(tx.objectStore("keys")));
+      await new Promise((resolve, reject) => {
+        tx.addEventListener("complete", resolve);
+        tx.addEventListener("error", () => reject(tx.error));
+        tx.addEventListener("abort", () => reject(tx.error));
+      });
+      return await result;
+    } finally {
+      db.close();
+    }
+  }
+  const recall = () => keys("readonly", (s) => s.get(site));
+  const keep = (key) => keys("readwrite", (s) => s.put(key, site));
+  const forget = () => keys("readwrite", (s) => s.delete(site));
+
+  // show replaces this page with the decrypted one, which then works as the
+  // plain page would: its links, styles and scripts. A remembered key adds
+  // a bar with the control that forgets it.
+  function show(page, remembered) {
+    if (remembered) {
+      const css = document.querySelector('link[href$="unlock.css"]');
+      if (css) page = page.replace("</head>", '<link rel="stylesheet" href="' + css.getAttribute("href") + '"></head>');
+      const bar = '<div class="notice hb-bar" id="hb-bar"><p>This device remembers the key to these pages.</p>' +
+        '<button type="button" class="button" id="hb-forget">Forget on this device</button></div>';
+      page = page.replace(/<main\b[^>]*>/, (m) => m + bar);
+    }
+    document.open();
+    document.write(page);
+    document.close();
+    document.addEventListener("click", (e) => {
+      if (!e.target.closest || !e.target.closest("#hb-forget")) return;
+      forget().then(() => {
+        document.getElementById("hb-bar").innerHTML =
+          '<p role="status">Forgotten. This device will ask for the passphrase next time.</p>';
+      });
+    });
+  }
+
+  function ask(message) {
+    document.getElementById("hb-needjs").hidden = true;
+    if (/\.github\.io$/i.test(location.hostname)) {
+      const shared = document.getElementById("hb-shared");
+      document.getElementById("hb-host").textContent = location.hostname;
+      shared.hidden = false;
+      remember.setAttribute("aria-describedby", "hb-shared");
+    }
+    form.hidden = false;
+    say(message || "");
+    input.focus();
+  }
+
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (button.disabled) return;
+    button.disabled = true;
+    input.removeAttribute("aria-invalid");
+    say("Opening…");
+    let page;
+    try {
+      const key = await derive(input.value);
+      page = await open(key);
+      if (remember.checked) await keep(key);
+    } catch (err) {
+      button.disabled = false;
+      input.setAttribute("aria-invalid", "true");
+      say(err && err.name === "OperationError" ? "Wrong passphrase. Check it and try again." :
+        "This page could not be opened here: " + err);
+      input.select();
+      input.focus();
+      return;
+    }
+    show(page, remember.checked);
+  });
+
+  async function start() {
+    if (!subtle || !window.DecompressionStream || !window.indexedDB) {
+      document.getElementById("hb-needjs").textContent = subtle ?
+        "This browser is too old to open encrypted pages. Use a current Chrome, Edge, Firefox or Safari." :
+        "Encrypted pages open only over https (or on this computer's own address).";
+      return;
+    }
+    let key;
+    try {
+      key = await recall();
+    } catch (err) {
+      key = undefined; // private windows may refuse storage: just ask
+    }
+    if (!key) return ask();
+    try {
+      show(await open(key), true);
+    } catch (err) {
+      await forget().catch(() => {});
+      ask("The passphrase has changed since this device remembered it. Enter the new one.");
+    }
+  }
+  start();
+})();
