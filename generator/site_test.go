@@ -1,0 +1,1053 @@
+package generator_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hirebook/hirebook/generator"
+	"github.com/hirebook/hirebook/generator/content"
+	"github.com/hirebook/hirebook/generator/pages"
+	"golang.org/x/net/html"
+)
+
+// exampleContent is the example site, the integration tests' input.
+const exampleContent = "../content"
+
+// clock is "today" for the example site: one role is closed by status and
+// the year-end role closed on 2026-11-20.
+var clock = content.Date{Year: 2026, Month: 12, Day: 1}
+
+// bases are the two ways a site is published: under a GitHub Pages project
+// subpath (the example's own base_url) and at a domain's root.
+var bases = []struct {
+	name    string
+	baseURL string // Options.BaseURL; empty keeps site.yaml's
+	path    string // the base path every internal link starts with
+}{
+	{"subpath", "", "/careers/"},
+	{"root", "https://example.org/", "/"},
+}
+
+// site is a built site held in memory.
+type site struct {
+	baseURL  *url.URL // absolute, ending in /
+	basePath string
+	files    map[string][]byte
+	audience map[string]pages.Audience
+	paths    []string // in build order
+	parsed   map[string]*page
+}
+
+// built keeps the example site's in-memory builds, by options, so tests
+// that look at the same build share it; tests only read a site.
+var built = struct {
+	sync.Mutex
+	sites map[string]*site
+}{sites: map[string]*site{}}
+
+func build(t *testing.T, opts generator.Options) *site {
+	t.Helper()
+	key := ""
+	if opts.ContentFS == nil && opts.Out == "" {
+		key = fmt.Sprintf("%+v", opts)
+		built.Lock()
+		defer built.Unlock()
+		if s, ok := built.sites[key]; ok {
+			return s
+		}
+	}
+	res, err := generator.Build(context.Background(), opts)
+	if err != nil {
+		t.Fatalf("build failed:\n%v", err)
+	}
+	s := newSite(t, res, opts)
+	if key != "" {
+		built.sites[key] = s
+	}
+	return s
+}
+
+func newSite(t *testing.T, res *generator.Result, opts generator.Options) *site {
+	t.Helper()
+	base := opts.BaseURL
+	if base == "" {
+		cfg := loadModel(t, opts).Config
+		base = cfg.BaseURL
+	}
+	u, err := url.Parse(strings.TrimSuffix(base, "/") + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &site{baseURL: u, basePath: u.Path, files: map[string][]byte{}, audience: map[string]pages.Audience{}, parsed: map[string]*page{}}
+	for _, f := range res.Files {
+		if _, dup := s.files[f.Path]; dup {
+			t.Errorf("%s is built twice", f.Path)
+		}
+		s.files[f.Path] = f.Data
+		s.audience[f.Path] = f.Audience
+		s.paths = append(s.paths, f.Path)
+	}
+	return s
+}
+
+// loadModel reads the content the way the build does, so tests can derive
+// what the site must hold from the content itself.
+func loadModel(t *testing.T, opts generator.Options) *content.Site {
+	t.Helper()
+	m, diags := generator.Load(opts)
+	if m == nil || diags.HasErrors() {
+		t.Fatalf("content does not load: %v", diags)
+	}
+	return m
+}
+
+// testPassphrase seals the example's guides (guides.protect: passphrase)
+// with few PBKDF2 iterations, to keep the tests fast.
+const testPassphrase = "tumble sprout ravine oxygen"
+
+func exampleOpts(baseURL string) generator.Options {
+	return generator.Options{Content: exampleContent, Clock: clock, BaseURL: baseURL, Passphrase: testPassphrase, GuideIterations: 1000}
+}
+
+// eachBase runs f once for the site built at each base.
+func eachBase(t *testing.T, f func(t *testing.T, s *site, m *content.Site)) {
+	for _, b := range bases {
+		t.Run(b.name, func(t *testing.T) {
+			opts := exampleOpts(b.baseURL)
+			s := build(t, opts)
+			if s.basePath != b.path {
+				t.Fatalf("base path %q, want %q", s.basePath, b.path)
+			}
+			f(t, s, loadModel(t, opts))
+		})
+	}
+}
+
+func (s *site) page(t *testing.T, p string) *page {
+	t.Helper()
+	if pg, ok := s.parsed[p]; ok {
+		return pg
+	}
+	data, ok := s.files[p]
+	if !ok {
+		t.Fatalf("no file %s", p)
+	}
+	pg := parsePage(t, p, data)
+	s.parsed[p] = pg
+	return pg
+}
+
+// htmlPages lists the HTML files in path order.
+func (s *site) htmlPages() []string {
+	var out []string
+	for _, p := range s.paths {
+		if strings.HasSuffix(p, ".html") {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// url is the base-path URL of a site-relative path: /roles/x/ -> /careers/roles/x/.
+func (s *site) url(rel string) string { return s.basePath + strings.TrimPrefix(rel, "/") }
+
+// abs is the absolute URL of a site-relative path.
+func (s *site) abs(rel string) string {
+	return s.baseURL.Scheme + "://" + s.baseURL.Host + s.url(rel)
+}
+
+// target is where a link found on a page leads.
+type target struct {
+	external bool   // another site, mailto:, ...
+	file     string // the output file it names
+	fragment string
+	problem  string // why it does not resolve
+}
+
+// resolve maps a link on page from to the file it names: the base path is
+// stripped, dir/ is dir/index.html, and relative links are read against
+// the page's own URL.
+func (s *site) resolve(from, ref string) target {
+	u, err := url.Parse(strings.TrimSpace(ref))
+	if err != nil {
+		return target{problem: err.Error()}
+	}
+	switch {
+	case u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https":
+		return target{external: true}
+	case u.Host != "" && u.Host != s.baseURL.Host:
+		return target{external: true}
+	case u.Host != "" && u.Scheme != s.baseURL.Scheme:
+		return target{problem: "switches scheme to " + u.Scheme}
+	}
+	if ref == "" {
+		return target{problem: "empty link"}
+	}
+	if u.Host == "" && !strings.HasPrefix(u.Path, "/") {
+		if strings.HasPrefix(ref, "#") {
+			return target{file: from, fragment: u.Fragment}
+		}
+		here, _ := url.Parse(s.url(from))
+		u = here.ResolveReference(u)
+	}
+	if !strings.HasPrefix(u.Path, s.basePath) {
+		return target{problem: "outside the base path " + s.basePath}
+	}
+	rel := strings.TrimPrefix(u.Path, s.basePath)
+	if rel == "" || strings.HasSuffix(rel, "/") {
+		rel += "index.html"
+	}
+	if path.Clean("/"+rel) != "/"+rel {
+		return target{problem: "not a clean path"}
+	}
+	if _, ok := s.files[rel]; !ok {
+		return target{problem: "no file " + rel}
+	}
+	return target{file: rel, fragment: u.Fragment}
+}
+
+// link is a URL found in a built file.
+type link struct {
+	kind, ref string
+}
+
+// links lists every link and asset reference of an HTML page: a href, link
+// href, img, script and source src, meta refresh and Open Graph URLs.
+func (s *site) links(t *testing.T, p string) []link {
+	t.Helper()
+	pg := s.page(t, p)
+	var out []link
+	for _, spec := range []struct{ tag, attr string }{{"a", "href"}, {"link", "href"}, {"img", "src"}, {"script", "src"}, {"source", "src"}, {"iframe", "src"}, {"form", "action"}} {
+		for _, n := range pg.find(spec.tag) {
+			if v, ok := attr(n, spec.attr); ok {
+				out = append(out, link{spec.tag + " " + spec.attr, v})
+			}
+		}
+	}
+	if r, ok := pg.refresh(); ok {
+		out = append(out, link{"meta refresh", r})
+	}
+	for _, n := range pg.find("meta") {
+		if prop := attrOf(n, "property"); prop == "og:url" || prop == "og:image" {
+			out = append(out, link{prop, attrOf(n, "content")})
+		}
+	}
+	return out
+}
+
+// sitemapURLs reads the <loc> of every sitemap entry.
+func sitemapURLs(t *testing.T, data []byte) []string {
+	t.Helper()
+	var sm struct {
+		URLs []struct {
+			Loc string `xml:"loc"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(data, &sm); err != nil {
+		t.Fatalf("sitemap.xml: %v", err)
+	}
+	var out []string
+	for _, u := range sm.URLs {
+		out = append(out, u.Loc)
+	}
+	return out
+}
+
+// feedURLs reads every link of the Atom feed and its entries.
+func feedURLs(t *testing.T, data []byte) []string {
+	t.Helper()
+	type atomLink struct {
+		Href string `xml:"href,attr"`
+	}
+	var f struct {
+		Links   []atomLink `xml:"link"`
+		Entries []struct {
+			ID    string     `xml:"id"`
+			Links []atomLink `xml:"link"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(data, &f); err != nil {
+		t.Fatalf("feed.xml: %v", err)
+	}
+	var out []string
+	for _, l := range f.Links {
+		out = append(out, l.Href)
+	}
+	for _, e := range f.Entries {
+		for _, l := range e.Links {
+			out = append(out, l.Href)
+		}
+	}
+	return out
+}
+
+// published are the roles a build without drafts publishes.
+func published(m *content.Site) []*content.Role {
+	var out []*content.Role
+	for _, r := range m.Roles {
+		if r.Status != "draft" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func roleFile(slug string) string      { return "roles/" + slug + "/index.html" }
+func questionsFile(slug string) string { return "roles/" + slug + "/questions/index.html" }
+
+// aliasFile is the file that serves an alias path.
+func aliasFile(a string) string {
+	a = strings.Trim(a, "/")
+	if path.Ext(a) == ".html" {
+		return a
+	}
+	return a + "/index.html"
+}
+
+func TestEveryPageExists(t *testing.T) {
+	eachBase(t, func(t *testing.T, s *site, m *content.Site) {
+		want := []string{"index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml", ".nojekyll"}
+		teams := map[string]bool{}
+		for _, r := range published(m) {
+			want = append(want, roleFile(r.Slug), questionsFile(r.Slug))
+			for _, a := range r.Aliases {
+				want = append(want, aliasFile(a))
+			}
+			teams[content.Slugify(r.Team)] = true
+		}
+		for team := range teams {
+			want = append(want, "teams/"+team+"/index.html")
+		}
+		for _, c := range m.Company {
+			want = append(want, "company/"+c.Slug+"/index.html")
+		}
+		if len(m.Company) < 1 || len(published(m)) < 5 || len(teams) < 4 {
+			t.Fatalf("the example site is smaller than expected: %d company pages, %d roles, %d teams", len(m.Company), len(published(m)), len(teams))
+		}
+		for _, f := range want {
+			if _, ok := s.files[f]; !ok {
+				t.Errorf("missing %s", f)
+			}
+		}
+		if m.Config.CNAME == "" {
+			if _, ok := s.files["CNAME"]; ok {
+				t.Errorf("CNAME written without a cname setting")
+			}
+		}
+		// robots.txt points at the sitemap, absolutely.
+		var sitemap string
+		for _, line := range strings.Split(string(s.files["robots.txt"]), "\n") {
+			if k, v, ok := strings.Cut(line, ":"); ok && strings.EqualFold(k, "sitemap") {
+				sitemap = strings.TrimSpace(v)
+			}
+		}
+		if sitemap != s.abs("/sitemap.xml") {
+			t.Errorf("robots.txt names sitemap %q, want %q", sitemap, s.abs("/sitemap.xml"))
+		}
+	})
+}
+
+func TestCNAME(t *testing.T) {
+	fsys := exampleFS(t, func(siteYAML string) string { return siteYAML + "cname: careers.example.com\n" })
+	res, err := generator.Build(context.Background(), generator.Options{ContentFS: fsys, Clock: clock, Passphrase: testPassphrase, GuideIterations: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Files {
+		if f.Path == "CNAME" {
+			if got := strings.TrimSpace(string(f.Data)); got != "careers.example.com" {
+				t.Errorf("CNAME holds %q", got)
+			}
+			return
+		}
+	}
+	t.Error("no CNAME file")
+}
+
+func TestInternalLinksResolve(t *testing.T) {
+	eachBase(t, func(t *testing.T, s *site, m *content.Site) {
+		checked := 0
+		for _, p := range s.htmlPages() {
+			for _, l := range s.links(t, p) {
+				tg := s.resolve(p, l.ref)
+				if tg.problem != "" {
+					t.Errorf("%s: %s %q: %s", p, l.kind, l.ref, tg.problem)
+					continue
+				}
+				if tg.external {
+					continue
+				}
+				checked++
+				if p == "404.html" && !strings.HasPrefix(l.ref, "/") && !strings.HasPrefix(l.ref, "#") && !strings.Contains(l.ref, "://") {
+					t.Errorf("404.html: %s %q is relative, so it breaks at other depths", l.kind, l.ref)
+				}
+				if tg.fragment == "" || !strings.HasSuffix(tg.file, ".html") {
+					continue
+				}
+				if s.page(t, tg.file).ids()[tg.fragment] == 0 {
+					t.Errorf("%s: %s %q: %s has no id %q", p, l.kind, l.ref, tg.file, tg.fragment)
+				}
+			}
+		}
+		if checked < 100 {
+			t.Errorf("only %d internal links checked", checked)
+		}
+		// The sitemap, the feed and robots.txt point into the site too.
+		for _, name := range []string{"sitemap.xml", "feed.xml"} {
+			var refs []string
+			if name == "sitemap.xml" {
+				refs = sitemapURLs(t, s.files[name])
+			} else {
+				refs = feedURLs(t, s.files[name])
+			}
+			if len(refs) == 0 {
+				t.Errorf("%s lists nothing", name)
+			}
+			for _, ref := range refs {
+				if !strings.HasPrefix(ref, s.abs("/")) {
+					t.Errorf("%s: %q is not an absolute URL under %s", name, ref, s.abs("/"))
+				}
+				if tg := s.resolve(name, ref); tg.problem != "" || tg.external {
+					t.Errorf("%s: %q does not resolve: %s", name, ref, tg.problem)
+				}
+			}
+		}
+	})
+}
+
+func TestSamePageFragments(t *testing.T) {
+	eachBase(t, func(t *testing.T, s *site, m *content.Site) {
+		n := 0
+		for _, p := range s.htmlPages() {
+			ids := s.page(t, p).ids()
+			for _, a := range s.page(t, p).find("a") {
+				href := attrOf(a, "href")
+				if !strings.HasPrefix(href, "#") {
+					continue
+				}
+				n++
+				if ids[strings.TrimPrefix(href, "#")] == 0 {
+					t.Errorf("%s: link %q has no matching id", p, href)
+				}
+			}
+		}
+		if n == 0 {
+			t.Error("no same-page fragment links found to check")
+		}
+	})
+}
+
+func TestIDsAreUnique(t *testing.T) {
+	eachBase(t, func(t *testing.T, s *site, m *content.Site) {
+		for _, p := range s.htmlPages() {
+			for id, n := range s.page(t, p).ids() {
+				if n > 1 {
+					t.Errorf("%s: id %q is used %d times", p, id, n)
+				}
+			}
+		}
+	})
+}
+
+func TestOneH1PerPage(t *testing.T) {
+	eachBase(t, func(t *testing.T, s *site, m *content.Site) {
+		for _, p := range s.htmlPages() {
+			if h := s.page(t, p).find("h1"); len(h) != 1 {
+				t.Errorf("%s has %d h1 elements, want 1", p, len(h))
+			}
+		}
+		for _, r := range published(m) {
+			if h := s.page(t, roleFile(r.Slug)).find("h1"); len(h) == 1 && textOf(h[0]) != r.Title {
+				t.Errorf("%s: h1 %q, want the role title %q", r.Slug, textOf(h[0]), r.Title)
+			}
+		}
+	})
+}
+
+func TestLang(t *testing.T) {
+	eachBase(t, func(t *testing.T, s *site, m *content.Site) {
+		sawOwn := false
+		for _, r := range published(m) {
+			want := r.Language
+			if r.Language != m.Config.Language {
+				sawOwn = true
+			}
+			for _, f := range []string{roleFile(r.Slug), questionsFile(r.Slug)} {
+				if got := s.page(t, f).lang(); got != want {
+					t.Errorf("%s: lang %q, want %q", f, got, want)
+				}
+			}
+		}
+		if !sawOwn {
+			t.Error("no role in the example sets its own language")
+		}
+		for _, f := range []string{"index.html", "404.html", "company/growth/index.html"} {
+			if got := s.page(t, f).lang(); got != m.Config.Language {
+				t.Errorf("%s: lang %q, want the site's %q", f, got, m.Config.Language)
+			}
+		}
+	})
+}
+
+// jobPostings returns every JSON-LD object of type JobPosting on a page;
+// JSON-LD that does not parse fails the test.
+func jobPostings(t *testing.T, pg *page) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	for _, sc := range pg.find("script", "type", "application/ld+json") {
+		raw := ""
+		for c := sc.FirstChild; c != nil; c = c.NextSibling {
+			raw += c.Data
+		}
+		var v any
+		if err := json.Unmarshal([]byte(raw), &v); err != nil {
+			t.Errorf("%s: JSON-LD does not parse: %v\n%s", pg.path, err, raw)
+			continue
+		}
+		objs, ok := v.([]any)
+		if !ok {
+			objs = []any{v}
+		}
+		for _, o := range objs {
+			if m, ok := o.(map[string]any); ok && m["@type"] == "JobPosting" {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// get walks a JSON value by keys; a list is read at its first element.
+func get(v any, keys ...string) any {
+	for _, k := range keys {
+		if l, ok := v.([]any); ok && len(l) > 0 {
+			v = l[0]
+		}
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = m[k]
+	}
+	return v
+}
+
+func isClosedAt(r *content.Role, day content.Date) bool {
+	return r.Status == "closed" || (!r.Closes.IsZero() && r.Closes.Before(day))
+}
+
+func TestJobPosting(t *testing.T) {
+	eachBase(t, func(t *testing.T, s *site, m *content.Site) {
+		loc, err := time.LoadLocation(m.Config.Timezone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		modes := map[string]bool{}
+		for _, r := range published(m) {
+			pg := s.page(t, roleFile(r.Slug))
+			jps := jobPostings(t, pg)
+			if isClosedAt(r, clock) {
+				if len(jps) != 0 {
+					t.Errorf("%s is closed but carries JobPosting markup", r.Slug)
+				}
+				continue
+			}
+			if len(jps) != 1 {
+				t.Errorf("%s: %d JobPostings, want 1", r.Slug, len(jps))
+				continue
+			}
+			jp := jps[0]
+			modes[r.WorkMode] = true
+			checkJobPosting(t, r, jp, m, loc, s)
+			if h := pg.find("h1"); len(h) != 1 || textOf(h[0]) != jp["title"] {
+				t.Errorf("%s: JobPosting title %q is not the page's h1", r.Slug, jp["title"])
+			}
+		}
+		for _, mode := range []string{"remote", "hybrid", "onsite"} {
+			if !modes[mode] {
+				t.Errorf("no open %s role in the example to check", mode)
+			}
+		}
+		// One posting per page: primers, portal, company and team pages carry none.
+		for _, p := range s.htmlPages() {
+			if strings.HasPrefix(p, "roles/") && strings.Count(p, "/") == 2 {
+				continue // role pages and aliases, checked above
+			}
+			if jps := jobPostings(t, s.page(t, p)); len(jps) > 0 {
+				t.Errorf("%s carries %d JobPostings", p, len(jps))
+			}
+		}
+	})
+}
+
+func checkJobPosting(t *testing.T, r *content.Role, jp map[string]any, m *content.Site, loc *time.Location, s *site) {
+	t.Helper()
+	errorf := func(format string, args ...any) { t.Errorf(r.Slug+": "+format, args...) }
+	if jp["title"] != r.Title {
+		errorf("title %v, want %q", jp["title"], r.Title)
+	}
+	if d, _ := jp["description"].(string); strings.TrimSpace(d) == "" {
+		errorf("no description")
+	}
+	if d, _ := jp["datePosted"].(string); !strings.HasPrefix(d, r.Posted.String()) || r.Posted.IsZero() {
+		errorf("datePosted %v, want %s", jp["datePosted"], r.Posted)
+	}
+	if r.Closes.IsZero() {
+		if _, ok := jp["validThrough"]; ok {
+			errorf("validThrough without a closes date")
+		}
+	} else {
+		vt, _ := jp["validThrough"].(string)
+		when, err := time.Parse(time.RFC3339, vt)
+		if err != nil {
+			errorf("validThrough %q: %v", vt, err)
+		} else if local := when.In(loc); local.Format("2006-01-02") != r.Closes.String() || local.Hour() != 23 {
+			errorf("validThrough %s is not the end of %s in %s", vt, r.Closes, loc)
+		}
+	}
+	if jp["employmentType"] != r.EmploymentType {
+		errorf("employmentType %v, want %s", jp["employmentType"], r.EmploymentType)
+	}
+	if get(jp, "hiringOrganization", "name") != m.Config.Company.Name {
+		errorf("hiringOrganization.name %v", get(jp, "hiringOrganization", "name"))
+	}
+	switch id := jp["identifier"].(type) {
+	case string:
+		if id == "" {
+			errorf("empty identifier")
+		}
+	case map[string]any:
+		if v := fmt.Sprint(id["value"]); v == "" || v == "<nil>" {
+			errorf("identifier without a value: %v", id)
+		}
+	default:
+		errorf("identifier %v", jp["identifier"])
+	}
+	if d, ok := jp["directApply"].(bool); !ok || d != (r.Apply != "") {
+		errorf("directApply %v", jp["directApply"])
+	}
+	if u, _ := jp["url"].(string); u != "" && u != s.abs("/roles/"+r.Slug+"/") {
+		errorf("url %q, want %q", u, s.abs("/roles/"+r.Slug+"/"))
+	}
+	if r.Salary != nil {
+		if get(jp, "baseSalary", "currency") != r.Salary.Currency {
+			errorf("baseSalary.currency %v", get(jp, "baseSalary", "currency"))
+		}
+		if get(jp, "baseSalary", "value", "minValue") != r.Salary.Min || get(jp, "baseSalary", "value", "maxValue") != r.Salary.Max {
+			errorf("baseSalary value %v", get(jp, "baseSalary", "value"))
+		}
+		if get(jp, "baseSalary", "value", "unitText") != r.Salary.Period {
+			errorf("baseSalary unitText %v", get(jp, "baseSalary", "value", "unitText"))
+		}
+	} else if _, ok := jp["baseSalary"]; ok {
+		errorf("baseSalary without a salary")
+	}
+	switch r.WorkMode {
+	case "remote":
+		if jp["jobLocationType"] != "TELECOMMUTE" {
+			errorf("remote role: jobLocationType %v", jp["jobLocationType"])
+		}
+		reqs, _ := jp["applicantLocationRequirements"].([]any)
+		var names []string
+		for _, q := range reqs {
+			if get(q, "@type") != "Country" {
+				errorf("applicantLocationRequirements entry %v is not a Country", q)
+			}
+			names = append(names, fmt.Sprint(get(q, "name")))
+		}
+		if want := strings.Join(r.ApplicantCountries, ","); strings.Join(names, ",") != want || want == "" {
+			errorf("applicantLocationRequirements %v, want %v", names, r.ApplicantCountries)
+		}
+	default:
+		if got := get(jp, "jobLocation", "address", "addressCountry"); got != r.Country || r.Country == "" {
+			errorf("%s role: jobLocation.address.addressCountry %v, want %q", r.WorkMode, got, r.Country)
+		}
+		if _, ok := jp["jobLocationType"]; ok {
+			errorf("%s role has jobLocationType %v", r.WorkMode, jp["jobLocationType"])
+		}
+	}
+}
+
+// containsMarker lists the files holding text.
+func (s *site) containsMarker(text string) []string {
+	var out []string
+	for _, p := range s.paths {
+		if bytes.Contains(s.files[p], []byte(text)) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+const internalMarker = "INTERNAL-ONLY"
+
+func TestInternalNeverOnCandidatePages(t *testing.T) {
+	eachBase(t, func(t *testing.T, s *site, m *content.Site) {
+		for _, r := range m.Roles {
+			if !strings.Contains(fmt.Sprint(r.Internal), internalMarker) {
+				t.Fatalf("%s: the example's internal notes lack the marker %s", r.Slug, internalMarker)
+			}
+		}
+		// The example seals its guides, so the notes appear nowhere in
+		// plain text.
+		if m.Config.Guides.Protect != content.ProtectPassphrase {
+			t.Fatalf("the example publishes guides with protect: %s", m.Config.Guides.Protect)
+		}
+		for _, p := range s.containsMarker(internalMarker) {
+			t.Errorf("%s shows internal notes", p)
+		}
+		for _, ref := range append(sitemapURLs(t, s.files["sitemap.xml"]), feedURLs(t, s.files["feed.xml"])...) {
+			if strings.Contains(ref, "/guides/") {
+				t.Errorf("the sitemap or feed lists the team page %s", ref)
+			}
+		}
+		teamPages := 0
+		for _, p := range s.htmlPages() {
+			if s.audience[p] != pages.Team {
+				continue
+			}
+			teamPages++
+			if !strings.HasPrefix(p, "guides/") {
+				t.Errorf("team page %s is outside guides/", p)
+			}
+			if !noIndex(s.page(t, p)) {
+				t.Errorf("team page %s has no robots noindex", p)
+			}
+		}
+		if teamPages == 0 {
+			t.Errorf("no team pages built")
+		}
+	})
+}
+
+func noIndex(pg *page) bool {
+	for _, meta := range pg.find("meta", "name", "robots") {
+		if strings.Contains(attrOf(meta, "content"), "noindex") {
+			return true
+		}
+	}
+	return false
+}
+
+var protectSetting = regexp.MustCompile(`(?m)^  protect: \w+$`)
+
+func TestInternalNotesByGuideSetting(t *testing.T) {
+	tests := []struct {
+		protect string
+		guides  bool // team pages are built
+		plain   bool // and hold internal notes in plain text
+	}{
+		{"passphrase", true, false},
+		{"omit", false, false},
+		{"none", true, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.protect, func(t *testing.T) {
+			fsys := exampleFS(t, func(siteYAML string) string {
+				if !protectSetting.MatchString(siteYAML) {
+					t.Fatalf("site.yaml sets no guides.protect")
+				}
+				return protectSetting.ReplaceAllString(siteYAML, "  protect: "+tt.protect)
+			})
+			opts := generator.Options{ContentFS: fsys, Clock: clock, Drafts: true, Passphrase: testPassphrase, GuideIterations: 1000}
+			s := build(t, opts)
+			team := 0
+			for _, p := range s.paths {
+				if s.audience[p] == pages.Team || strings.HasPrefix(p, "guides/") {
+					team++
+				}
+				if bytes.Contains(s.files[p], []byte(internalMarker)) && (!tt.plain || s.audience[p] != pages.Team) {
+					t.Errorf("%s shows internal notes", p)
+				}
+			}
+			if (team > 0) != tt.guides {
+				t.Errorf("%d team files built; want team pages %v", team, tt.guides)
+			}
+			if tt.plain && len(s.containsMarker(internalMarker)) == 0 {
+				t.Errorf("plain guides show no internal notes at all")
+			}
+		})
+	}
+}
+
+// listedOn reports whether a page links to url.
+func listedOn(t *testing.T, s *site, p, url string) bool {
+	for _, a := range s.page(t, p).find("a") {
+		if attrOf(a, "href") == url {
+			return true
+		}
+	}
+	return false
+}
+
+// portalPages are the portal index and its further pages.
+func (s *site) portalPages() []string {
+	out := []string{"index.html"}
+	for i := 2; ; i++ {
+		p := fmt.Sprintf("page/%d/index.html", i)
+		if _, ok := s.files[p]; !ok {
+			return out
+		}
+		out = append(out, p)
+	}
+}
+
+func TestClosedRoles(t *testing.T) {
+	tests := []struct {
+		clock  content.Date
+		slug   string
+		closed bool
+	}{
+		{clock, "senior-software-engineer-bank-feeds", true}, // status: closed
+		{clock, "year-end-support-specialist", true},         // closes: 2026-11-20
+		{clock, "customer-support-lead", false},
+		{content.Date{Year: 2026, Month: 11, Day: 15}, "year-end-support-specialist", false},
+		{content.Date{Year: 2026, Month: 11, Day: 20}, "year-end-support-specialist", false}, // open through its last day
+		{content.Date{Year: 2026, Month: 11, Day: 21}, "year-end-support-specialist", true},
+		{content.Date{Year: 2026, Month: 11, Day: 15}, "senior-software-engineer-bank-feeds", true},
+	}
+	for _, b := range bases {
+		for _, tt := range tests {
+			t.Run(fmt.Sprintf("%s/%s/%s", b.name, tt.clock, tt.slug), func(t *testing.T) {
+				opts := exampleOpts(b.baseURL)
+				opts.Clock = tt.clock
+				s := build(t, opts)
+				m := loadModel(t, opts)
+				var r *content.Role
+				for _, x := range m.Roles {
+					if x.Slug == tt.slug {
+						r = x
+					}
+				}
+				if r == nil {
+					t.Fatalf("no role %s in the example", tt.slug)
+				}
+				roleURL := s.url("/roles/" + tt.slug + "/")
+				pg := s.page(t, roleFile(tt.slug)) // a closed role keeps its pages
+				if _, ok := s.files[questionsFile(tt.slug)]; !ok {
+					t.Errorf("no questions page")
+				}
+				notices := pg.all(func(n *html.Node) bool {
+					return attrOf(n, "role") == "status" || strings.Contains(" "+attrOf(n, "class")+" ", " notice ")
+				})
+				var notice *html.Node
+				for _, n := range notices {
+					if strings.Contains(strings.ToLower(textOf(n)), "closed") {
+						notice = n
+					}
+				}
+				listed := 0
+				for _, p := range s.portalPages() {
+					if listedOn(t, s, p, roleURL) {
+						listed++
+					}
+				}
+				team := "teams/" + content.Slugify(r.Team) + "/index.html"
+				onTeamPage := s.files[team] != nil && listedOn(t, s, team, roleURL)
+				inSitemap := false
+				for _, u := range sitemapURLs(t, s.files["sitemap.xml"]) {
+					inSitemap = inSitemap || u == s.abs("/roles/"+tt.slug+"/")
+				}
+				inFeed := false
+				for _, u := range feedURLs(t, s.files["feed.xml"]) {
+					inFeed = inFeed || u == s.abs("/roles/"+tt.slug+"/")
+				}
+				applyLink := r.Apply != "" && listedOn(t, s, roleFile(tt.slug), r.Apply)
+				postings := len(jobPostings(t, pg))
+				if tt.closed {
+					if notice == nil {
+						t.Fatalf("no notice saying the role is closed")
+					}
+					toPortal := false
+					for _, a := range (&page{doc: notice}).find("a") {
+						toPortal = toPortal || attrOf(a, "href") == s.basePath
+					}
+					if !toPortal {
+						t.Errorf("the closed notice does not link to the open roles at %s", s.basePath)
+					}
+					if listed != 0 || onTeamPage || inSitemap || inFeed || applyLink || postings != 0 {
+						t.Errorf("closed role: listed on %d portal pages, team page %v, sitemap %v, feed %v, apply link %v, %d JobPostings",
+							listed, onTeamPage, inSitemap, inFeed, applyLink, postings)
+					}
+					return
+				}
+				if notice != nil {
+					t.Errorf("an open role says it is closed: %q", textOf(notice))
+				}
+				if listed != 1 || !onTeamPage || !inSitemap || !inFeed || !applyLink || postings != 1 {
+					t.Errorf("open role: listed on %d portal pages, team page %v, sitemap %v, feed %v, apply link %v, %d JobPostings",
+						listed, onTeamPage, inSitemap, inFeed, applyLink, postings)
+				}
+			})
+		}
+	}
+}
+
+func TestDrafts(t *testing.T) {
+	const draft = "data-analyst-intern"
+	for _, b := range bases {
+		t.Run(b.name, func(t *testing.T) {
+			opts := exampleOpts(b.baseURL)
+			m := loadModel(t, opts)
+			found := false
+			for _, r := range m.Roles {
+				found = found || (r.Slug == draft && r.Status == "draft")
+			}
+			if !found {
+				t.Fatalf("the example has no draft role %s", draft)
+			}
+			s := build(t, opts)
+			for _, p := range s.paths {
+				if strings.Contains(p, draft) {
+					t.Errorf("draft built without Drafts: %s", p)
+				}
+			}
+			for _, p := range s.htmlPages() {
+				for _, l := range s.links(t, p) {
+					if strings.Contains(l.ref, draft) {
+						t.Errorf("%s links to the draft: %s", p, l.ref)
+					}
+				}
+			}
+			for _, name := range []string{"sitemap.xml", "feed.xml"} {
+				if bytes.Contains(s.files[name], []byte(draft)) {
+					t.Errorf("%s names the draft", name)
+				}
+			}
+
+			opts.Drafts = true
+			s = build(t, opts)
+			pg := s.page(t, roleFile(draft))
+			if _, ok := s.files[questionsFile(draft)]; !ok {
+				t.Errorf("no questions page for the draft")
+			}
+			if !noIndex(pg) {
+				t.Errorf("a draft preview can be indexed")
+			}
+			if n := len(jobPostings(t, pg)); n != 0 {
+				t.Errorf("a draft carries %d JobPostings", n)
+			}
+			for _, name := range []string{"sitemap.xml", "feed.xml"} {
+				if bytes.Contains(s.files[name], []byte(draft)) {
+					t.Errorf("%s names the draft", name)
+				}
+			}
+		})
+	}
+}
+
+func TestAliases(t *testing.T) {
+	eachBase(t, func(t *testing.T, s *site, m *content.Site) {
+		n := 0
+		for _, r := range published(m) {
+			for _, a := range r.Aliases {
+				n++
+				f := aliasFile(a)
+				pg := s.page(t, f)
+				to, ok := pg.refresh()
+				if !ok {
+					t.Errorf("%s: no meta refresh", f)
+					continue
+				}
+				if want := s.url("/roles/" + r.Slug + "/"); to != want {
+					t.Errorf("%s redirects to %q, want %q", f, to, want)
+				}
+				for _, l := range pg.find("link", "rel", "canonical") {
+					if href := attrOf(l, "href"); href != s.abs("/roles/"+r.Slug+"/") {
+						t.Errorf("%s: canonical %q, want the role page", f, href)
+					}
+				}
+				if !listedOn(t, s, f, s.url("/roles/"+r.Slug+"/")) {
+					t.Errorf("%s has no plain link to the role for browsers that ignore refresh", f)
+				}
+			}
+		}
+		if n < 2 {
+			t.Errorf("only %d aliases in the example", n)
+		}
+	})
+}
+
+func TestReproducible(t *testing.T) {
+	for _, b := range bases {
+		t.Run(b.name, func(t *testing.T) {
+			opts := exampleOpts(b.baseURL)
+			opts.Drafts = true
+			var two [2]*site
+			for i := range two {
+				res, err := generator.Build(context.Background(), opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				two[i] = newSite(t, res, opts)
+			}
+			a, c := two[0], two[1]
+			if strings.Join(a.paths, "\n") != strings.Join(c.paths, "\n") {
+				t.Fatalf("two builds made different files")
+			}
+			for _, p := range a.paths {
+				if !bytes.Equal(a.files[p], c.files[p]) {
+					t.Errorf("%s differs between two builds", p)
+				}
+			}
+		})
+	}
+}
+
+func TestCanonicalAndOpenGraph(t *testing.T) {
+	eachBase(t, func(t *testing.T, s *site, m *content.Site) {
+		for _, r := range published(m) {
+			pg := s.page(t, roleFile(r.Slug))
+			want := s.abs("/roles/" + r.Slug + "/")
+			var canon, ogURL, ogTitle string
+			for _, l := range pg.find("link", "rel", "canonical") {
+				canon = attrOf(l, "href")
+			}
+			for _, meta := range pg.find("meta") {
+				switch attrOf(meta, "property") {
+				case "og:url":
+					ogURL = attrOf(meta, "content")
+				case "og:title":
+					ogTitle = attrOf(meta, "content")
+				}
+			}
+			if canon != want || ogURL != want || ogTitle != r.Title {
+				t.Errorf("%s: canonical %q, og:url %q, og:title %q; want %q and %q", r.Slug, canon, ogURL, ogTitle, want, r.Title)
+			}
+		}
+	})
+}
+
+func TestNoJavaScriptOnCandidatePages(t *testing.T) {
+	eachBase(t, func(t *testing.T, s *site, m *content.Site) {
+		for _, p := range s.htmlPages() {
+			if s.audience[p] == pages.Team {
+				continue
+			}
+			for _, sc := range s.page(t, p).find("script") {
+				if typ := attrOf(sc, "type"); typ != "application/ld+json" {
+					t.Errorf("%s has a script of type %q", p, typ)
+				}
+			}
+			for _, n := range s.page(t, p).all(func(*html.Node) bool { return true }) {
+				for _, a := range n.Attr {
+					if strings.HasPrefix(a.Key, "on") || strings.HasPrefix(strings.TrimSpace(strings.ToLower(a.Val)), "javascript:") {
+						t.Errorf("%s: <%s %s=%q>", p, n.Data, a.Key, a.Val)
+					}
+				}
+			}
+		}
+	})
+}
