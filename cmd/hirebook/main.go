@@ -31,6 +31,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdNew(ctx, args[1:], stdout, stderr)
 	case "init":
 		return cmdInit(ctx, args[1:], stdout, stderr)
+	case "synth":
+		return cmdSynth(ctx, args[1:], stdout, stderr)
 	case "schema":
 		return cmdSchema(ctx, args[1:], stdout, stderr)
 	case "check":

@@ -19,6 +19,7 @@ Usage:
   hirebook schema [role|site]   print a JSON Schema for editors
   hirebook new    [--content content] role "Title"
   hirebook init   [--company NAME] [--force] [DIR]
+  hirebook synth  [--roles N] DIR   write a synthetic site, for benchmarks
 
 Run "hirebook COMMAND -h" for a command's flags.`
 	msgUnknownCommand = "hirebook: unknown command %q"
@@ -33,6 +34,8 @@ Run "hirebook COMMAND -h" for a command's flags.`
 	msgWrote          = "wrote %s"
 	msgInitNext       = "next: cd %s && hirebook serve; then push to GitHub and set Pages > Source to GitHub Actions"
 	msgNewUsage       = "usage: hirebook new [--content content] role \"Title\""
+	msgSynthUsage     = "usage: hirebook synth [--roles N] CONTENT_DIR"
+	msgSynthWrote     = "wrote a synthetic site of %d roles into %s"
 	msgCheckOK        = "%s: no problems found in %d roles and %d company pages"
 )
 

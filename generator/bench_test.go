@@ -1,0 +1,97 @@
+package generator_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/hirebook/hirebook/generator"
+	"github.com/hirebook/hirebook/generator/synth"
+)
+
+// benchSizes are the site sizes benchmarked; -short keeps the smallest, so
+// CI can run every benchmark once (-benchtime=1x) cheaply.
+func benchSizes() []int {
+	if testing.Short() {
+		return []int{100}
+	}
+	return []int{100, 1000, 10000}
+}
+
+// BenchmarkBuild is a full build from a synthetic site on disk into memory.
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range benchSizes() {
+		b.Run(fmt.Sprintf("roles=%d", n), func(b *testing.B) {
+			dir := filepath.Join(b.TempDir(), "content")
+			if err := synth.Write(dir, n); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				res, err := generator.Build(context.Background(), generator.Options{Content: dir})
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(len(res.Files)), "files")
+			}
+		})
+	}
+}
+
+// BenchmarkBuildWrite is a full build written to a new output folder.
+func BenchmarkBuildWrite(b *testing.B) {
+	for _, n := range benchSizes() {
+		b.Run(fmt.Sprintf("roles=%d", n), func(b *testing.B) {
+			tmp := b.TempDir()
+			dir := filepath.Join(tmp, "content")
+			if err := synth.Write(dir, n); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				out := filepath.Join(tmp, fmt.Sprintf("out%d", i))
+				if _, err := generator.Build(context.Background(), generator.Options{Content: dir, Out: out}); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				os.RemoveAll(out)
+				b.StartTimer()
+			}
+		})
+	}
+}
+
+// BenchmarkRebuildOneRole edits one role and rebuilds, as the preview
+// server does on save.
+func BenchmarkRebuildOneRole(b *testing.B) {
+	for _, n := range benchSizes() {
+		b.Run(fmt.Sprintf("roles=%d", n), func(b *testing.B) {
+			dir := filepath.Join(b.TempDir(), "content")
+			if err := synth.Write(dir, n); err != nil {
+				b.Fatal(err)
+			}
+			ctx := context.Background()
+			builder := generator.NewBuilder(generator.Options{Content: dir})
+			if _, err := builder.Build(ctx); err != nil {
+				b.Fatal(err)
+			}
+			file := filepath.Join(dir, filepath.FromSlash(synth.RoleFile(n/2+1)))
+			orig, _ := os.ReadFile(file)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				edited := append(append([]byte{}, orig...), fmt.Sprintf("\nEdit number %d.\n", i)...)
+				if err := os.WriteFile(file, edited, 0o644); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := builder.Rebuild(ctx, []string{file}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
