@@ -37,10 +37,14 @@ func (l *linker) resolver(dir string) markdown.LinkResolver {
 	}
 }
 
-// file resolves a link to another content file (sre.md, roles/sre.md,
-// ../company/growth.md) to that page's URL.
+// file resolves a link to another content file to that page's URL: a path
+// relative to the linking file (sre.md, ../company/growth.md), or one
+// written from the content folder (roles/sre.md, company/growth.md).
 func (l *linker) file(dir, p, rest string) (string, string) {
 	full := path.Clean(path.Join(dir, p))
+	if strings.HasPrefix(p, "roles/") || strings.HasPrefix(p, "company/") {
+		full = path.Clean(p) // written from the content folder
+	}
 	folder, name := path.Split(full)
 	slug := strings.TrimSuffix(name, ".md")
 	switch strings.Trim(folder, "/") {
