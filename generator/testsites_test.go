@@ -301,3 +301,60 @@ func TestBrokenLinksFailTheBuild(t *testing.T) {
 		})
 	}
 }
+
+// An alias that would be served at the path of another page, file or
+// alias fails the build, naming the alias.
+func TestAliasCollisions(t *testing.T) {
+	tests := []struct {
+		name    string
+		aliases string // the aliases of roles/al.md
+		other   string // the aliases of roles/more.md
+	}{
+		{"a role page", `["/roles/other/"]`, ""},
+		{"a role page without its slash", `["/roles/other"]`, ""},
+		{"a primer", `["/roles/other/questions/"]`, ""},
+		{"the portal", `["/"]`, ""},
+		{"a company page", `["/company/growth/"]`, ""},
+		{"a team page", `["/teams/support/"]`, ""},
+		{"the feed", `["/feed.xml"]`, ""},
+		{"the 404 page", `["/404.html"]`, ""},
+		{"a theme asset", `["/assets/style.css"]`, ""},
+		{"another role's alias", `["/old/"]`, `["/old/"]`},
+		{"the same alias twice", `["/old/", "/old/"]`, ""},
+		{"the guide index", `["/guides/"]`, ""},
+		{"a guide", `["/guides/lead/"]`, ""},
+		{"the .nojekyll file", `["/.nojekyll"]`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := txtarFS(t, "links")
+			fsys["site.yaml"].Data = []byte("title: Jobs\ncompany: {name: Example Co}\nbase_url: https://example.github.io/jobs/\nguides: {protect: none}\n")
+			fsys["roles/al.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Al\nteam: Support\nkpos: [{title: Ship}]\naliases: " + tt.aliases + "\n---\n")}
+			if tt.other != "" {
+				fsys["roles/more.md"] = &fstest.MapFile{Data: []byte("---\ntitle: More\nteam: Support\nkpos: [{title: Ship}]\naliases: " + tt.other + "\n---\n")}
+			}
+			res, err := generator.Build(context.Background(), generator.Options{ContentFS: fsys, Clock: clock})
+			if err == nil {
+				seen := map[string]bool{}
+				for _, f := range res.Files {
+					if seen[f.Path] {
+						t.Errorf("%s is built twice", f.Path)
+					}
+					seen[f.Path] = true
+				}
+				t.Fatalf("an alias on %s does not fail the build", tt.name)
+			}
+			var diags content.Diagnostics
+			if !errors.As(err, &diags) {
+				t.Fatalf("error is not diagnostics: %v", err)
+			}
+			named := false
+			for _, d := range diags {
+				named = named || ((d.Pos.File == "roles/al.md" || d.Pos.File == "roles/more.md") && strings.HasPrefix(d.Key, "aliases["))
+			}
+			if !named {
+				t.Errorf("no diagnostic names the alias key:\n%v", err)
+			}
+		})
+	}
+}
