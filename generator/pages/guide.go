@@ -28,6 +28,7 @@ type GuideKPO struct {
 	Traits    []GuideTrait
 	Minutes   int
 	Who       []string // interviewers who cover it
+	Shared    *Memo    // the site's memo, for the fragments every guide shares
 }
 
 // ScoreRow is one line of the scorecard with its anchored scale (1 to 4).
@@ -52,6 +53,7 @@ type GuideView struct {
 	FeedbackDraft   []string // a fill-in template, one paragraph a line
 	URL             string
 	Kits            []Link
+	Memo            *Memo // blocks the guide and its kits share
 }
 
 // GuidePage is a whole guide or one interviewer's kit.
@@ -118,7 +120,7 @@ func (p *planner) teamCommon(title, url, lang string) Common {
 }
 
 func (p *planner) guideView(r *content.Role, v *RoleView) *GuideView {
-	g := &GuideView{Role: v, Recommendations: Recommendations, URL: p.link.url("/guides/" + r.Slug + "/")}
+	g := &GuideView{Role: v, Recommendations: Recommendations, URL: p.link.url("/guides/" + r.Slug + "/"), Memo: &Memo{}}
 	who := map[string][]string{}
 	for _, iv := range v.Interviewers {
 		for _, k := range iv.Covers {
@@ -130,7 +132,7 @@ func (p *planner) guideView(r *content.Role, v *RoleView) *GuideView {
 	}
 	placed := placeTraits(r)
 	for i, k := range r.KPOs {
-		gk := GuideKPO{KPO: v.KPOs[i], Opening: openingQuestion(k.Title), Probes: k.Probes, Minutes: MinutesPerKPO, Who: who[k.ID]}
+		gk := GuideKPO{KPO: v.KPOs[i], Opening: openingQuestion(k.Title), Probes: k.Probes, Minutes: MinutesPerKPO, Who: who[k.ID], Shared: p.site.Memo}
 		for _, f := range factFinding {
 			gk.FollowUps = append(gk.FollowUps, FactFinding{f.Topic, f.Question})
 		}

@@ -170,7 +170,7 @@ func (p *planner) siteView(s *content.Site) {
 		BaseURL: base, BasePath: basePath, Home: basePath,
 		CSS: basePath + "assets/style.css", Icon: basePath + "assets/icon.svg",
 		EqualOpportunity: c.EqualOpportunity, Accommodations: contact(c.Accommodations),
-		Params: c.Params,
+		Params: c.Params, Memo: &Memo{},
 	}
 	p.link = &linker{basePath: basePath}
 	if c.Company.Logo != "" {
@@ -209,12 +209,26 @@ func (p *planner) linker(roles []*content.Role, company []*content.CompanyPage) 
 			team = "Other roles"
 		}
 		l.exists["/teams/"+teamSlug(team)+"/"] = true
+		if p.site.GuidesURL != "" {
+			l.exists["/guides/"+r.Slug+"/"] = true
+			for _, iv := range r.Interviewers {
+				if len(iv.Covers) > 0 {
+					l.exists["/guides/"+r.Slug+"/"+iv.Slug+"/"] = true
+				}
+			}
+		}
+	}
+	if p.site.GuidesURL != "" {
+		l.exists["/guides/"] = true
+	}
+	if p.cfg.CNAME != "" {
+		l.exists["/CNAME"] = true
 	}
 	for _, c := range company {
 		l.company[c.Slug] = true
 		l.exists["/company/"+c.Slug+"/"] = true
 	}
-	for _, f := range append([]string{"sitemap.xml", "feed.xml", "robots.txt", "404.html"}, p.opts.Assets...) {
+	for _, f := range append([]string{"sitemap.xml", "feed.xml", "robots.txt", "404.html", ".nojekyll"}, p.opts.Assets...) {
 		l.exists["/"+f] = true
 	}
 	open := 0

@@ -48,6 +48,7 @@ type SiteView struct {
 	Accommodations   Contact
 	Company          []Link // company pages
 	Params           map[string]any
+	Memo             *Memo // fragments shared by every page of the site
 }
 
 // Link is a labelled URL.

@@ -69,6 +69,7 @@ func Load(builtin, override fs.FS) (*Theme, error) {
 		case strings.HasPrefix(p, "layouts/") && path.Dir(p) == "layouts" && p != "layouts/base.html" && strings.HasSuffix(p, ".html"):
 			name := strings.TrimSuffix(path.Base(p), ".html")
 			tmpl := template.New(name).Funcs(funcs)
+			tmpl.Funcs(template.FuncMap{"memo": memo(tmpl)})
 			for _, s := range append(shared, p) {
 				if _, err := tmpl.New(s).Parse(string(files[s])); err != nil {
 					return nil, fmt.Errorf("theme layout %s: %w", s, err)
@@ -154,7 +155,25 @@ func Pages(ctx context.Context, t *Theme, ps []pages.Page) ([]File, error) {
 	return out, nil
 }
 
+// memo returns the layout function memo MEMO KEY NAME DATA: the named
+// template executed with DATA, rendered once per KEY and kept in MEMO.
+func memo(t *template.Template) func(*pages.Memo, string, string, any) (template.HTML, error) {
+	return func(m *pages.Memo, key, name string, data any) (template.HTML, error) {
+		if h, ok := m.Load(name + "\x00" + key); ok {
+			return h, nil
+		}
+		var b bytes.Buffer
+		if err := t.ExecuteTemplate(&b, name, data); err != nil {
+			return "", err
+		}
+		h := template.HTML(b.String()) // #nosec: output of an html/template in HTML text context
+		m.Store(name+"\x00"+key, h)
+		return h, nil
+	}
+}
+
 var funcs = template.FuncMap{
+	"memo": func(*pages.Memo, string, string, any) (template.HTML, error) { return "", nil },
 	"join": strings.Join,
 	"add":  func(a, b int) int { return a + b },
 }
