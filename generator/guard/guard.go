@@ -96,7 +96,7 @@ func New(opts Options, prev *Guard) (*Guard, content.Diagnostics) {
 	case pass == "" && opts.Preview:
 		return g, nil
 	case pass == "":
-		ds.Add(where, "guides.protect", "passphrase-missing", "interviewer guides are encrypted with a passphrase (protect: passphrase, the default) but %s is not set, so nothing was built; set it to a passphrase of four or more random words (in GitHub Actions, from a repository secret), or set protect: omit to publish no guides", PassphraseEnv)
+		ds.Add(where, "guides.protect", "passphrase-missing", "interviewer guides are encrypted with a passphrase (protect: passphrase, the default) but %s is not set, so the build stopped and wrote nothing; set it to a passphrase of four or more random words (in GitHub Actions, from a repository secret), or set protect: omit to publish no guides", PassphraseEnv)
 		return g, ds
 	case !Strong(pass, guessable(opts.Config)):
 		ds.Add(where, "guides.protect", "passphrase-weak", "the passphrase in %s is too easy to guess (about 10^%.0f guesses; at least 10^%.1f are needed), and it is all that protects the guides on a public site; make one of four or more words picked at random (with dice or a password manager's generator) from a diceware list such as the EFF long word list, never a phrase you made up", PassphraseEnv, math.Log10(Guesses(pass, guessable(opts.Config))), math.Log10(MinGuesses))
