@@ -1011,7 +1011,7 @@ func TestCanonicalAndOpenGraph(t *testing.T) {
 		for _, r := range published(m) {
 			pg := s.page(t, roleFile(r.Slug))
 			want := s.abs("/roles/" + r.Slug + "/")
-			var canon, ogURL, ogTitle string
+			var canon, ogURL, ogTitle, card string
 			for _, l := range pg.find("link", "rel", "canonical") {
 				canon = attrOf(l, "href")
 			}
@@ -1022,6 +1022,12 @@ func TestCanonicalAndOpenGraph(t *testing.T) {
 				case "og:title":
 					ogTitle = attrOf(meta, "content")
 				}
+				if attrOf(meta, "name") == "twitter:card" {
+					card = attrOf(meta, "content")
+				}
+			}
+			if card == "" {
+				t.Errorf("%s: no twitter:card", r.Slug)
 			}
 			if canon != want || ogURL != want || ogTitle != r.Title {
 				t.Errorf("%s: canonical %q, og:url %q, og:title %q; want %q and %q", r.Slug, canon, ogURL, ogTitle, want, r.Title)
@@ -1050,4 +1056,42 @@ func TestNoJavaScriptOnCandidatePages(t *testing.T) {
 			}
 		}
 	})
+}
+
+// A role closes at the end of its closes day in the site's time zone
+// (the example's is America/Chicago, six hours behind UTC in November).
+func TestClosesInSiteTimeZone(t *testing.T) {
+	const slug = "year-end-support-specialist" // closes: 2026-11-20
+	tests := []struct {
+		name     string
+		timezone string // replaces the example's; empty keeps it
+		now      time.Time
+		open     bool
+	}{
+		{"Chicago, evening of the last day", "", time.Date(2026, 11, 21, 3, 0, 0, 0, time.UTC), true},
+		{"Chicago, a minute before midnight", "", time.Date(2026, 11, 21, 5, 59, 0, 0, time.UTC), true},
+		{"Chicago, just after midnight", "", time.Date(2026, 11, 21, 6, 0, 1, 0, time.UTC), false},
+		{"UTC, the same instant as the evening in Chicago", "UTC", time.Date(2026, 11, 21, 3, 0, 0, 0, time.UTC), false},
+		{"Tokyo, still the 20th in UTC", "Asia/Tokyo", time.Date(2026, 11, 20, 16, 0, 0, 0, time.UTC), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := exampleFS(t, func(siteYAML string) string {
+				if tt.timezone == "" {
+					return siteYAML
+				}
+				return regexp.MustCompile(`(?m)^timezone: .*$`).ReplaceAllString(siteYAML, "timezone: "+tt.timezone)
+			})
+			now := tt.now
+			opts := generator.Options{ContentFS: fsys, Now: func() time.Time { return now }, Passphrase: testPassphrase, GuideIterations: 1000}
+			s := build(t, opts)
+			if m := loadModel(t, opts); tt.timezone != "" && m.Config.Timezone != tt.timezone {
+				t.Fatalf("timezone %q not set", tt.timezone)
+			}
+			open := listedOn(t, s, "index.html", s.url("/roles/"+slug+"/")) && len(jobPostings(t, s.page(t, roleFile(slug)))) == 1
+			if open != tt.open {
+				t.Errorf("at %s the role is open = %v, want %v", tt.now, open, tt.open)
+			}
+		})
+	}
 }

@@ -358,3 +358,38 @@ func TestAliasCollisions(t *testing.T) {
 		})
 	}
 }
+
+// PRODUCT.md: "every error in one run". A front-matter error in one file
+// and a broken link in another come back from the same build.
+func TestEveryErrorInOneBuild(t *testing.T) {
+	fsys := txtarFS(t, "links")
+	fsys["roles/typo.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Typo\nkpos: [{title: Ship}]\nwork_mod: remote\n---\n")}
+	fsys["roles/link.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Link\nkpos: [{title: Ship}]\n---\n[x](/nowhere/)\n")}
+	for _, run := range []struct {
+		name  string
+		diags func() content.Diagnostics
+	}{
+		{"build", func() content.Diagnostics {
+			_, err := generator.Build(context.Background(), generator.Options{ContentFS: fsys, Clock: clock})
+			var ds content.Diagnostics
+			errors.As(err, &ds)
+			return ds
+		}},
+		{"check", func() content.Diagnostics {
+			_, ds := generator.Check(generator.Options{ContentFS: fsys, Clock: clock})
+			return ds.Errors()
+		}},
+	} {
+		t.Run(run.name, func(t *testing.T) {
+			got := map[string]bool{}
+			for _, d := range run.diags() {
+				got[fmt.Sprintf("%s:%d", d.Pos.File, d.Pos.Line)] = true
+			}
+			for _, want := range []string{"roles/typo.md:4", "roles/link.md:5"} {
+				if !got[want] {
+					t.Errorf("no error at %s; got %v", want, got)
+				}
+			}
+		})
+	}
+}
