@@ -33,11 +33,13 @@ type Problem struct {
 
 // Renderer renders Markdown bodies. It is safe for concurrent use.
 type Renderer struct {
-	md goldmark.Markdown
+	md       goldmark.Markdown
+	reserved []string
 }
 
 type config struct {
-	unsafe bool
+	unsafe   bool
+	reserved []string
 }
 
 // Option configures a Renderer.
@@ -45,6 +47,13 @@ type Option func(*config)
 
 // WithUnsafeHTML keeps raw HTML in bodies (the site's markdown.unsafe_html).
 func WithUnsafeHTML(on bool) Option { return func(c *config) { c.unsafe = on } }
+
+// WithReservedIDs keeps generated heading ids clear of ids the page around
+// the body already uses (a layout's section ids, "main", ...); a heading
+// that would take one gets a numbered id instead.
+func WithReservedIDs(ids ...string) Option {
+	return func(c *config) { c.reserved = append(c.reserved, ids...) }
+}
 
 // New builds a renderer.
 func New(opts ...Option) *Renderer {
@@ -66,7 +75,7 @@ func New(opts ...Option) *Renderer {
 		),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)
-	return &Renderer{md: goldmark.New(rendererOpts...)}
+	return &Renderer{md: goldmark.New(rendererOpts...), reserved: c.reserved}
 }
 
 var (
@@ -77,7 +86,7 @@ var (
 // Render converts src to HTML, resolving links with resolve (which may be
 // nil), and returns the problems found in links.
 func (r *Renderer) Render(src []byte, resolve LinkResolver) (template.HTML, []Problem) {
-	pc := parser.NewContext()
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs(r.reserved)))
 	pc.Set(resolverKey, resolve)
 	probs := &[]Problem{}
 	pc.Set(problemsKey, probs)

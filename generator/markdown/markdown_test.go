@@ -130,6 +130,33 @@ func TestHeadingIDs(t *testing.T) {
 	}
 }
 
+func TestGeneratedHeadingIDs(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		opts []markdown.Option
+		want []string
+	}{
+		{"ASCII", "## How we work\n\n## Pay & benefits\n", nil, []string{"how-we-work", "pay-benefits"}},
+		{"letters in any script", "## 採用について\n\n## Über uns\n\n## Зарплата\n", nil, []string{"採用について", "über-uns", "зарплата"}},
+		{"no letters at all", "## !!!\n\n## ???\n", nil, []string{"heading", "heading-1"}},
+		{"the same heading twice", "## Team\n\n### Team\n", nil, []string{"team", "team-1"}},
+		{"clear of reserved ids", "## Main\n\n## Growth\n\n## Growth\n", []markdown.Option{markdown.WithReservedIDs("main", "growth")}, []string{"main-1", "growth-1", "growth-2"}},
+		{"clear of an id set by hand earlier", "## Pay {#team}\n\n## Team\n", nil, []string{"team", "team-1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, h := range tagged(render(t, tt.src, tt.opts...), "h2", "h3") {
+				got = append(got, h.Attrs["id"])
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("ids %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestRawHTML(t *testing.T) {
 	src := "Text with <b>bold</b> inline.\n\n<div class=\"box\"><script>alert(1)</script></div>\n\n<iframe src=\"https://evil.example/\"></iframe>\n"
 	tests := []struct {
