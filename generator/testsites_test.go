@@ -393,3 +393,41 @@ func TestEveryErrorInOneBuild(t *testing.T) {
 		})
 	}
 }
+
+// Body headings named like the sections of the page around them ("Apply",
+// "Growth") or like its landmarks ("Main") must not repeat the page's ids:
+// a repeated id is invalid HTML and breaks links to the section.
+func TestBodyHeadingIDsDoNotRepeatPageIDs(t *testing.T) {
+	fsys := txtarFS(t, "links")
+	fsys["roles/named.md"] = &fstest.MapFile{Data: []byte(`---
+title: Named sections
+team: Support
+apply: https://jobs.example.org/apply
+development: {technical: A course, people: [A mentor]}
+kpos: [{id: ship, title: Ship}]
+---
+## Main
+
+## Growth
+
+## Apply
+
+## Process
+
+## Arrangement
+
+## Accomplish
+
+## About the role
+
+## Kpo ship
+`)}
+	s := build(t, generator.Options{ContentFS: fsys, Clock: clock})
+	for _, p := range []string{roleFile("named"), questionsFile("named")} {
+		for id, n := range s.page(t, p).ids() {
+			if n > 1 {
+				t.Errorf("%s: id %q is used %d times", p, id, n)
+			}
+		}
+	}
+}
