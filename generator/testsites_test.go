@@ -431,3 +431,54 @@ kpos: [{id: ship, title: Ship}]
 		}
 	}
 }
+
+// A role file name is its slug, whatever it holds: the sitemap, the feed,
+// canonical links and JSON-LD carry it as an escaped URL (the sitemap
+// protocol asks for RFC 3986 URLs), and every link to it still resolves.
+func TestSlugsThatNeedEscaping(t *testing.T) {
+	fsys := txtarFS(t, "links")
+	fsys["roles/Café Lead.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Café lead\nteam: Support\napply: https://jobs.example.org/apply\nkpos: [{title: Ship}]\n---\nSee [the lead](lead.md).\n")}
+	s := build(t, generator.Options{ContentFS: fsys, Clock: clock})
+	escaped := func(where, u string) {
+		t.Helper()
+		for _, r := range u {
+			if r <= ' ' || r >= 0x7f {
+				t.Errorf("%s: %q is not an escaped URL", where, u)
+				return
+			}
+		}
+		if tg := s.resolve("index.html", u); tg.problem != "" || tg.external {
+			t.Errorf("%s: %q does not resolve: %s", where, u, tg.problem)
+		}
+	}
+	found := false
+	for _, u := range sitemapURLs(t, s.files["sitemap.xml"]) {
+		found = found || strings.Contains(u, "Caf")
+		escaped("sitemap.xml", u)
+	}
+	if !found {
+		t.Errorf("the role is not in the sitemap")
+	}
+	for _, u := range feedURLs(t, s.files["feed.xml"]) {
+		escaped("feed.xml", u)
+	}
+	pg := s.page(t, "roles/Café Lead/index.html")
+	for _, l := range pg.find("link", "rel", "canonical") {
+		escaped("canonical", attrOf(l, "href"))
+	}
+	for _, m := range pg.find("meta", "property", "og:url") {
+		escaped("og:url", attrOf(m, "content"))
+	}
+	for _, jp := range jobPostings(t, pg) {
+		if u, ok := jp["url"].(string); ok {
+			escaped("JobPosting url", u)
+		}
+	}
+	for _, p := range s.htmlPages() {
+		for _, l := range s.links(t, p) {
+			if tg := s.resolve(p, l.ref); tg.problem != "" {
+				t.Errorf("%s: %s %q: %s", p, l.kind, l.ref, tg.problem)
+			}
+		}
+	}
+}
