@@ -150,7 +150,9 @@ func markOrigin(n *yaml.Node, file string, origin map[*yaml.Node]string) {
 	}
 }
 
-// mdFiles lists dir/*.md in name order.
+// mdFiles lists dir/*.md in name order. Like the shell's *, it leaves out
+// hidden files: editors keep lock and backup files there (Emacs's .#x.md is
+// a link to nowhere while x.md is being edited).
 func (l *loader) mdFiles(dir string, diags *Diagnostics) []string {
 	entries, err := fs.ReadDir(l.fsys, dir)
 	if err != nil {
@@ -162,7 +164,7 @@ func (l *loader) mdFiles(dir string, diags *Diagnostics) []string {
 	}
 	var names []string
 	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") && !strings.HasPrefix(e.Name(), ".") {
 			names = append(names, path.Join(dir, e.Name()))
 		}
 	}

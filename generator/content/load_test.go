@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -323,5 +324,37 @@ func TestSlugs(t *testing.T) {
 	}
 	if want := []string{"dana-ortiz", "interviewer-2", "dana-ortiz-2", "dana-ortiz-3", "interviewer-5"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("interviewer slugs %v, want %v", got, want)
+	}
+}
+
+// roles/*.md and company/*.md leave out hidden files, as the shell's *
+// does: an editor's lock file must not become a role or stop the build.
+func TestHiddenFilesAreNotContent(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{
+		"site.yaml":             minimalSite,
+		"roles/lead.md":         "---\ntitle: Lead\nkpos: [{title: Ship}]\n---\n",
+		"roles/.lead.md.swp.md": "not: [valid",
+		"company/.draft.md":     "---\ntitle: [\n",
+		"company/growth.md":     "---\ntitle: Growth\n---\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Emacs locks a file being edited with a link that points nowhere.
+	if err := os.Symlink("someone@host.1234:1700000000", filepath.Join(dir, "roles", ".#lead.md")); err != nil {
+		t.Fatal(err)
+	}
+	site, diags := content.Load(os.DirFS(dir), content.Options{})
+	if site == nil || len(diags) > 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	if len(site.Roles) != 1 || site.Roles[0].Slug != "lead" || len(site.Company) != 1 || site.Company[0].Slug != "growth" {
+		t.Errorf("read %d roles and %d company pages", len(site.Roles), len(site.Company))
 	}
 }
