@@ -85,6 +85,9 @@ func config(c *content.Config, ds *content.Diagnostics) {
 	if c.Company.URL != "" && !isWebURL(c.Company.URL) {
 		ds.Add(pos("company.url"), "company.url", "url", "must be an absolute http(s) URL")
 	}
+	if l := c.Company.Logo; l != "" && !isWebURL(l) && !isSitePath(l) {
+		ds.Add(pos("company.logo"), "company.logo", "url", "%q must be an absolute http(s) URL or a site-relative path such as /assets/logo.png", l)
+	}
 	switch u, err := url.Parse(c.BaseURL); {
 	case strings.TrimSpace(c.BaseURL) == "":
 		ds.Add(pos("base_url"), "base_url", "required", "the absolute URL the site is published at is required, e.g. https://example.github.io/careers/")
@@ -135,6 +138,12 @@ func isApplyURL(s string) bool {
 	addr, _, _ := strings.Cut(u.Opaque, "?")
 	_, err = mail.ParseAddress(addr)
 	return err == nil
+}
+
+// isSitePath accepts a path from the site's root, such as /assets/logo.png.
+func isSitePath(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && u.Scheme == "" && u.Host == "" && strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//")
 }
 
 func looksLikeURL(s string) bool {

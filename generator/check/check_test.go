@@ -195,6 +195,31 @@ func TestBaseURL(t *testing.T) {
 	}
 }
 
+func TestCompanyLogo(t *testing.T) {
+	tests := []struct {
+		logo string
+		ok   bool
+	}{
+		{"https://cdn.example.org/logo.png", true},
+		{"/assets/logo.svg", true},
+		{"logo.png", false},
+		{"javascript:alert(1)", false},
+		{"//cdn.example.org/logo.png", false},
+		{"data:image/png;base64,AAAA", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.logo, func(t *testing.T) {
+			site := fmt.Sprintf("title: Careers\ncompany:\n  name: Example Co\n  logo: %q\nbase_url: https://example.org/\n", tt.logo)
+			got := run(t, fstest.MapFS{"site.yaml": {Data: []byte(site)}})
+			if tt.ok {
+				compare(t, got, nil)
+				return
+			}
+			compare(t, got, []want{{"site.yaml", 4, "company.logo", "url", tt.logo}})
+		})
+	}
+}
+
 func TestSiteRequired(t *testing.T) {
 	got := run(t, fstest.MapFS{
 		"site.yaml":         {Data: []byte("company:\n  url: example.com\n")},
