@@ -37,6 +37,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdSchema(ctx, args[1:], stdout, stderr)
 	case "check":
 		return cmdCheck(ctx, args[1:], stdout, stderr)
+	case "version", "--version":
+		say(stdout, "hirebook %s", version())
+		return 0
 	case "help", "-h", "-help", "--help":
 		say(stdout, msgUsage)
 		return 0

@@ -31,10 +31,23 @@ type GuideKPO struct {
 	Shared    *Memo    // the site's memo, for the fragments every guide shares
 }
 
-// ScoreRow is one line of the scorecard with its anchored scale (1 to 4).
+// ScoreRow is one line of the scorecard, rated 1 to 4 on the scale of its
+// kind.
 type ScoreRow struct {
 	ID, Label, Kind string // kind: kpo or trait
-	Anchors         [4]string
+	Legend          string // what the row rates, as shown
+}
+
+// Scale is an anchored rating scale.
+type Scale struct {
+	Kind, Caption string
+	Steps         []ScaleStep
+}
+
+// ScaleStep is one point of an anchored rating scale.
+type ScaleStep struct {
+	Value        int
+	Name, Anchor string
 }
 
 // Note is one internal note, shown only to the hiring team.
@@ -49,6 +62,8 @@ type GuideView struct {
 	KPOs            []GuideKPO
 	Scorecard       []ScoreRow
 	Recommendations []string
+	KPOScale        Scale // what 1 to 4 mean for a KPO
+	TraitScale      Scale // what 1 to 4 mean for a trait
 	Internal        []Note
 	FeedbackDraft   []string // a fill-in template, one paragraph a line
 	URL             string
@@ -59,10 +74,11 @@ type GuideView struct {
 // GuidePage is a whole guide or one interviewer's kit.
 type GuidePage struct {
 	Common
-	Guide *GuideView
-	Kit   *InterviewerView // nil for the whole guide
-	KPOs  []GuideKPO       // what this page covers
-	Score []ScoreRow
+	Guide  *GuideView
+	Kit    *InterviewerView // nil for the whole guide
+	KPOs   []GuideKPO       // what this page covers
+	Score  []ScoreRow
+	Traits bool // the scorecard rates traits
 }
 
 // GuideIndexPage lists the guides and kits.
@@ -84,7 +100,7 @@ func (p *planner) guidePages(r *content.Role, v *RoleView) []Page {
 	g := p.guideView(r, v)
 	c := p.teamCommon("Interviewer guide: "+r.Title, g.URL, r.Language)
 	out := []Page{{Path: "guides/" + r.Slug + "/index.html", Layout: "guide", Audience: Team,
-		Data: &GuidePage{Common: c, Guide: g, KPOs: g.KPOs, Score: g.Scorecard}}}
+		Data: &GuidePage{Common: c, Guide: g, KPOs: g.KPOs, Score: g.Scorecard, Traits: ratesTraits(g.Scorecard)}}}
 	for _, iv := range v.Interviewers {
 		if len(iv.Covers) == 0 {
 			continue
@@ -93,7 +109,7 @@ func (p *planner) guidePages(r *content.Role, v *RoleView) []Page {
 		kpos, score := kitParts(g, &kit)
 		kc := p.teamCommon("Interview kit: "+r.Title+" with "+iv.Name, p.link.url("/guides/"+r.Slug+"/"+iv.Slug+"/"), r.Language)
 		out = append(out, Page{Path: "guides/" + r.Slug + "/" + iv.Slug + "/index.html", Layout: "guide", Audience: Team,
-			Data: &GuidePage{Common: kc, Guide: g, Kit: &kit, KPOs: kpos, Score: score}})
+			Data: &GuidePage{Common: kc, Guide: g, Kit: &kit, KPOs: kpos, Score: score, Traits: ratesTraits(score)}})
 	}
 	return out
 }
@@ -120,7 +136,9 @@ func (p *planner) teamCommon(title, url, lang string) Common {
 }
 
 func (p *planner) guideView(r *content.Role, v *RoleView) *GuideView {
-	g := &GuideView{Role: v, Recommendations: Recommendations, URL: p.link.url("/guides/" + r.Slug + "/"), Memo: &Memo{}}
+	g := &GuideView{Role: v, Recommendations: Recommendations, URL: p.link.url("/guides/" + r.Slug + "/"), Memo: &Memo{},
+		KPOScale:   Scale{"kpo", "How to rate an objective", kpoScale},
+		TraitScale: Scale{"trait", "How to rate a remote-work trait", traitScale}}
 	who := map[string][]string{}
 	for _, iv := range v.Interviewers {
 		for _, k := range iv.Covers {
@@ -140,10 +158,10 @@ func (p *planner) guideView(r *content.Role, v *RoleView) *GuideView {
 			gk.Traits = append(gk.Traits, GuideTrait{ID: t.id, Name: traitNames[t.id], Probes: traitProbes[t.id], Placed: t.placed})
 		}
 		g.KPOs = append(g.KPOs, gk)
-		g.Scorecard = append(g.Scorecard, ScoreRow{ID: "kpo-" + k.ID, Label: k.Title, Kind: "kpo", Anchors: kpoAnchors})
+		g.Scorecard = append(g.Scorecard, ScoreRow{ID: "kpo-" + k.ID, Label: k.Title, Kind: "kpo", Legend: k.Title})
 	}
 	for _, t := range traitOrder(r) {
-		g.Scorecard = append(g.Scorecard, ScoreRow{ID: "trait-" + t, Label: traitNames[t], Kind: "trait", Anchors: traitAnchors})
+		g.Scorecard = append(g.Scorecard, ScoreRow{ID: "trait-" + t, Label: traitNames[t], Kind: "trait", Legend: "Trait: " + traitNames[t]})
 	}
 	g.Plan = append(g.Plan, Step{Title: "Welcome, the role in two minutes, how the conversation will go", Minutes: 5})
 	for _, k := range v.KPOs {
@@ -312,4 +330,13 @@ func feedbackDraft(r *content.Role, v *RoleView) []string {
 		"[Your name and role]",
 	)
 	return lines
+}
+
+func ratesTraits(rows []ScoreRow) bool {
+	for _, r := range rows {
+		if r.Kind == "trait" {
+			return true
+		}
+	}
+	return false
 }

@@ -91,20 +91,20 @@ var traitProbes = map[string][]string{
 	},
 }
 
-// traitAnchors describe the rating scale for a trait.
-var traitAnchors = [4]string{
-	"No specific example, or the example shows the opposite.",
-	"Some evidence, but general or only when things went smoothly.",
-	"Clear, specific examples tied to the work, including a setback handled well.",
-	"Consistent, specific evidence others recognised, and helped others do the same.",
+// kpoScale anchors the rating of a KPO.
+var kpoScale = []ScaleStep{
+	{1, "Not shown", "Nothing comparable, or the person's own part was small."},
+	{2, "Partly", "Something comparable at a smaller scale, or with a large share done by others."},
+	{3, "Comparable", "Comparable in scope and scale, with a clear personal role and a real result."},
+	{4, "Beyond", "Beyond the role's scope, repeated over time, with results that improved."},
 }
 
-// kpoAnchors describe the rating scale for a KPO.
-var kpoAnchors = [4]string{
-	"Nothing comparable, or the person's own part was small.",
-	"Something comparable at a smaller scale, or with a large share done by others.",
-	"Comparable in scope and scale, with a clear personal role and a real result.",
-	"Beyond the role's scope, repeated over time, with results that improved.",
+// traitScale anchors the rating of a remote-work trait.
+var traitScale = []ScaleStep{
+	{1, "Not shown", "No specific example, or the example shows the opposite."},
+	{2, "Some", "Some evidence, but general or only when things went smoothly."},
+	{3, "Clear", "Clear, specific examples tied to the work, including a setback handled well."},
+	{4, "Consistent", "Consistent, specific evidence others recognised, and helped others do the same."},
 }
 
 // Recommendations are the overall choices: there is no neutral middle.
