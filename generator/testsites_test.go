@@ -482,3 +482,33 @@ func TestSlugsThatNeedEscaping(t *testing.T) {
 		}
 	}
 }
+
+// Open Graph and JSON-LD need absolute URLs: a logo given as a site path
+// is made absolute under the base URL, and the file it names exists.
+func TestLogoURLs(t *testing.T) {
+	for _, tt := range []struct{ logo, want string }{
+		{"/assets/icon.svg", "https://example.github.io/jobs/assets/icon.svg"},
+		{"https://cdn.example.org/logo.png", "https://cdn.example.org/logo.png"},
+	} {
+		t.Run(tt.logo, func(t *testing.T) {
+			fsys := txtarFS(t, "links")
+			fsys["site.yaml"].Data = []byte("title: Jobs\ncompany: {name: Example Co, logo: \"" + tt.logo + "\"}\nbase_url: https://example.github.io/jobs/\nguides: {protect: omit}\n")
+			s := build(t, generator.Options{ContentFS: fsys, Clock: clock})
+			pg := s.page(t, roleFile("lead"))
+			images := pg.find("meta", "property", "og:image")
+			if len(images) != 1 || attrOf(images[0], "content") != tt.want {
+				var got []string
+				for _, m := range images {
+					got = append(got, attrOf(m, "content"))
+				}
+				t.Errorf("og:image %q, want %q", got, tt.want)
+			} else if tg := s.resolve("index.html", tt.want); tg.problem != "" {
+				t.Errorf("og:image %q: %s", tt.want, tg.problem)
+			}
+			jps := jobPostings(t, pg)
+			if len(jps) != 1 || get(jps[0], "hiringOrganization", "logo") != tt.want {
+				t.Errorf("JobPosting logo: %v", jps)
+			}
+		})
+	}
+}
