@@ -317,3 +317,45 @@ func TestRebuildKeepsUnchangedFiles(t *testing.T) {
 		t.Errorf("stats after one edit: %+v", third.Stats)
 	}
 }
+
+// PRODUCT.md: a theme is looked up as themes/<name>/ next to the content
+// folder; any layout or asset it lacks comes from the built-in theme.
+func TestThemeNextToContent(t *testing.T) {
+	tmp, dir := workspace(t)
+	theme := filepath.Join(filepath.Dir(dir), "themes", "custom")
+	for name, data := range map[string]string{
+		"layouts/404.html": `{{template "base" .}}{{define "main"}}<h1 id="custom">Lost? Custom theme</h1>{{end}}`,
+		"assets/extra.css": "body { color: black }\n",
+		"assets/style.css": "/* custom */\n",
+	} {
+		p := filepath.Join(theme, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	site := filepath.Join(dir, "site.yaml")
+	b, err := os.ReadFile(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(site, append(b, []byte("theme: custom\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := generator.Build(context.Background(), diskOpts(dir, filepath.Join(tmp, "public")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newSite(t, res, diskOpts(dir, ""))
+	if h := s.page(t, "404.html").find("h1", "id", "custom"); len(h) != 1 {
+		t.Errorf("404.html does not use the theme's layout")
+	}
+	if h := s.page(t, roleFile("customer-support-lead")).find("h1"); len(h) != 1 || textOf(h[0]) != "Customer Support Lead, Tier 2" || len(s.page(t, "index.html").find("h1")) != 1 {
+		t.Errorf("layouts the theme lacks do not come from the built-in theme")
+	}
+	if string(s.files["assets/style.css"]) != "/* custom */\n" || s.files["assets/extra.css"] == nil || s.files["assets/icon.svg"] == nil {
+		t.Errorf("assets: style.css %q, extra.css %v, icon.svg %v", s.files["assets/style.css"], s.files["assets/extra.css"] != nil, s.files["assets/icon.svg"] != nil)
+	}
+}
