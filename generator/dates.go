@@ -26,9 +26,12 @@ func firstSeen(opts Options) func(string) (content.Date, bool) {
 	}
 }
 
+// gitDates reads, oldest commit first, when each file under dir was added,
+// following renames, so a renamed role keeps the date it was first posted.
 func gitDates(dir string) map[string]content.Date {
 	out := map[string]content.Date{}
-	cmd := exec.Command("git", "-C", dir, "log", "--diff-filter=A", "--format=#%cs", "--name-only", "--relative", "--", ".")
+	cmd := exec.Command("git", "-C", dir, "-c", "core.quotePath=false", "log", "--reverse", "-M",
+		"--format=#%cs", "--name-status", "--relative", "--", ".")
 	b, err := cmd.Output()
 	if err != nil {
 		return out
@@ -36,13 +39,26 @@ func gitDates(dir string) map[string]content.Date {
 	var cur content.Date
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		switch {
-		case line == "":
-		case strings.HasPrefix(line, "#"):
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") {
 			cur, _ = content.ParseDate(line[1:])
-		case !cur.IsZero():
-			out[line] = cur // log runs newest first: the last one seen is the first commit
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if cur.IsZero() || len(f) < 2 {
+			continue
+		}
+		switch {
+		case f[0] == "A":
+			if _, ok := out[f[1]]; !ok {
+				out[f[1]] = cur
+			}
+		case strings.HasPrefix(f[0], "R") && len(f) == 3:
+			if d, ok := out[f[1]]; ok {
+				out[f[2]] = d
+			} else {
+				out[f[2]] = cur
+			}
 		}
 	}
 	return out

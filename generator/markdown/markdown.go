@@ -80,13 +80,26 @@ func New(opts ...Option) *Renderer {
 
 var (
 	resolverKey = parser.NewContextKey()
+	reservedKey = parser.NewContextKey()
 	problemsKey = parser.NewContextKey()
 )
 
 // Render converts src to HTML, resolving links with resolve (which may be
-// nil), and returns the problems found in links.
-func (r *Renderer) Render(src []byte, resolve LinkResolver) (template.HTML, []Problem) {
-	pc := parser.NewContext(parser.WithIDs(newHeadingIDs(r.reserved)))
+// nil), and returns the problems found in links. Heading ids avoid the
+// renderer's reserved ids and the ones given here (ids the page around this
+// body uses): a generated id gets a number, and so does an explicit {#id}
+// that would repeat one.
+func (r *Renderer) Render(src []byte, resolve LinkResolver, reserved ...string) (template.HTML, []Problem) {
+	taken := map[string]bool{}
+	for _, id := range r.reserved {
+		taken[id] = true
+	}
+	for _, id := range reserved {
+		taken[id] = true
+	}
+	all := append(append([]string{}, r.reserved...), reserved...)
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs(all)))
+	pc.Set(reservedKey, taken)
 	pc.Set(resolverKey, resolve)
 	probs := &[]Problem{}
 	pc.Set(problemsKey, probs)
@@ -105,6 +118,9 @@ type transformer struct{}
 func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	shiftHeadings(doc)
+	if taken, _ := pc.Get(reservedKey).(map[string]bool); len(taken) > 0 {
+		renameReserved(doc, taken, pc)
+	}
 	resolve, _ := pc.Get(resolverKey).(LinkResolver)
 	probs, _ := pc.Get(problemsKey).(*[]Problem)
 	if resolve == nil {
@@ -174,4 +190,21 @@ func lineOf(n ast.Node, src []byte) int {
 		return 1
 	}
 	return 1 + bytes.Count(src[:min(offset, len(src))], []byte("\n"))
+}
+
+// renameReserved gives a new id to any heading whose explicit id the page
+// around the body already uses.
+func renameReserved(doc *ast.Document, taken map[string]bool, pc parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		if v, ok := h.AttributeString("id"); ok {
+			if id, ok := v.([]byte); ok && taken[string(id)] {
+				h.SetAttributeString("id", pc.IDs().Generate(id, ast.KindHeading))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
 }

@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"net/url"
 	"path"
 	"strings"
 
@@ -15,7 +16,18 @@ type linker struct {
 	company  map[string]bool // company page slugs
 }
 
-func (l *linker) url(rel string) string { return l.basePath + strings.TrimPrefix(rel, "/") }
+// url turns a site-relative path made from slugs into a URL under the base
+// path, escaping each segment (a slug may hold spaces or accents).
+func (l *linker) url(rel string) string {
+	segs := strings.Split(strings.TrimPrefix(rel, "/"), "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return l.basePath + strings.Join(segs, "/")
+}
+
+// raw puts a path written by hand (already a URL path) under the base path.
+func (l *linker) raw(rel string) string { return l.basePath + strings.TrimPrefix(rel, "/") }
 
 // resolver returns the markdown.LinkResolver for a body in folder dir
 // (roles or company).
@@ -27,9 +39,9 @@ func (l *linker) resolver(dir string) markdown.LinkResolver {
 			return dest, "" // another site, mailto:, ...
 		case strings.HasPrefix(p, "/"):
 			if !l.has(p) {
-				return l.url(p) + rest, "links to " + p + ", which is not a page of this site"
+				return l.raw(p) + rest, "links to " + p + ", which is not a page of this site"
 			}
-			return l.url(p) + rest, ""
+			return l.raw(p) + rest, ""
 		case strings.HasSuffix(p, ".md"):
 			return l.file(dir, p, rest)
 		}

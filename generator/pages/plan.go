@@ -17,6 +17,11 @@ import (
 	"github.com/hirebook/hirebook/generator/markdown"
 )
 
+// RoleIDs are the element ids a role page uses around the body (and
+// kpo-<id> for each KPO): body headings never take them. A theme that adds
+// ids to the role layout should keep to these or prefix its own.
+var RoleIDs = []string{"main", "accomplish", "about-role", "arrangement", "growth", "process", "apply"}
+
 // PerPage is how many roles one portal page lists.
 const PerPage = 50
 
@@ -69,7 +74,11 @@ func (pl *Planner) Published(all []*content.Role) []*content.Role { return pl.p.
 // kits. The view is what listing pages need of the role.
 func (pl *Planner) Role(r *content.Role) (*RoleView, []Page, content.Diagnostics) {
 	p := pl.p
-	body, diags := p.body(r.File, "roles", r.Body, r.BodyLine)
+	reserved := append([]string{}, RoleIDs...)
+	for _, k := range r.KPOs {
+		reserved = append(reserved, "kpo-"+k.ID)
+	}
+	body, diags := p.body(r.File, "roles", r.Body, r.BodyLine, reserved...)
 	v := p.roleView(r)
 	v.Body = body
 	out := p.rolePages(r, v)
@@ -176,7 +185,7 @@ func (p *planner) siteView(s *content.Site) {
 	if c.Company.Logo != "" {
 		p.site.Logo = c.Company.Logo
 		if strings.HasPrefix(c.Company.Logo, "/") {
-			p.site.Logo = p.link.url(c.Company.Logo)
+			p.site.Logo = strings.TrimSuffix(base, basePath) + p.link.raw(c.Company.Logo)
 		}
 	}
 	for _, cp := range s.Company {
@@ -277,8 +286,8 @@ func (p *planner) checkAliases(roles []*content.Role) content.Diagnostics {
 
 // body renders one Markdown body; link problems become diagnostics at
 // their line.
-func (p *planner) body(file, dir string, src []byte, line int) (templateHTML, content.Diagnostics) {
-	html, probs := p.md.Render(src, p.link.resolver(dir))
+func (p *planner) body(file, dir string, src []byte, line int, reserved ...string) (templateHTML, content.Diagnostics) {
+	html, probs := p.md.Render(src, p.link.resolver(dir), reserved...)
 	var diags content.Diagnostics
 	for _, pr := range probs {
 		diags.Add(content.Pos{File: file, Line: line + pr.Line - 1}, "body", "broken-link", "%s", pr.Message)
