@@ -157,6 +157,26 @@ func TestGeneratedHeadingIDs(t *testing.T) {
 	}
 }
 
+// Ids the page around a body uses, given per render, are avoided by
+// generated ids and by ids set by hand alike.
+func TestReservedIDsPerRender(t *testing.T) {
+	src := "## Growth {#growth}\n\n## Growth\n\n## Apply\n\n## Team {#team}\n"
+	out, _ := markdown.New(markdown.WithReservedIDs("main")).Render([]byte(src), nil, "growth", "apply")
+	seen := map[string]bool{}
+	var ids []string
+	for _, h := range tagged(elements(t, string(out)), "h2") {
+		id := h.Attrs["id"]
+		ids = append(ids, id)
+		if id == "" || seen[id] || id == "growth" || id == "apply" || id == "main" {
+			t.Errorf("heading %q has id %q", h.Text, id)
+		}
+		seen[id] = true
+	}
+	if len(ids) != 4 || ids[3] != "team" {
+		t.Errorf("ids %q: want four, the last one kept as set by hand", ids)
+	}
+}
+
 func TestRawHTML(t *testing.T) {
 	src := "Text with <b>bold</b> inline.\n\n<div class=\"box\"><script>alert(1)</script></div>\n\n<iframe src=\"https://evil.example/\"></iframe>\n"
 	tests := []struct {
