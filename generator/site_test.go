@@ -1095,3 +1095,35 @@ func TestClosesInSiteTimeZone(t *testing.T) {
 		})
 	}
 }
+
+// A base URL given without its final slash still puts every link under
+// its path.
+func TestBaseURLWithoutSlash(t *testing.T) {
+	s := build(t, exampleOpts("https://example.org/jobs"))
+	if s.basePath != "/jobs/" {
+		t.Fatalf("base path %q", s.basePath)
+	}
+	n := 0
+	for _, p := range s.htmlPages() {
+		for _, l := range s.links(t, p) {
+			tg := s.resolve(p, l.ref)
+			if tg.problem != "" {
+				t.Errorf("%s: %s %q: %s", p, l.kind, l.ref, tg.problem)
+			}
+			if !tg.external {
+				n++
+			}
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d internal links", n)
+	}
+}
+
+// The example site is valid content: check finds no errors in it.
+func TestExampleChecksClean(t *testing.T) {
+	_, diags := generator.Check(exampleOpts(""))
+	if diags.HasErrors() {
+		t.Errorf("the example has errors:\n%v", diags.Errors())
+	}
+}
