@@ -106,7 +106,7 @@ func config(c *content.Config, ds *content.Diagnostics) {
 	if !protects[c.Guides.Protect] {
 		ds.Add(pos("guides.protect"), "guides.protect", "value", "%q must be one of passphrase, omit, none%s", c.Guides.Protect, hint(c.Guides.Protect, protects))
 	}
-	if c.CNAME != "" && !hostname.MatchString(c.CNAME) {
+	if c.CNAME != "" && !hostname.MatchString(strings.ToLower(c.CNAME)) { // domain names ignore case
 		ds.Add(pos("cname"), "cname", "cname", "%q is not a domain name such as careers.example.com", c.CNAME)
 	}
 	if c.Accommodations != "" && looksLikeURL(c.Accommodations) && !isApplyURL(c.Accommodations) {

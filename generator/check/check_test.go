@@ -154,6 +154,8 @@ func TestSiteValues(t *testing.T) {
 		{"timezone Local", "timezone: Local\n", []want{{s, 5, "timezone", "timezone", ""}}},
 		{"guides.protect", "guides:\n  protect: pasphrase\n", []want{{s, 6, "guides.protect", "value", `did you mean "passphrase"?`}}},
 		{"cname with a scheme", "cname: https://careers.example.com\n", []want{{s, 5, "cname", "cname", ""}}},
+		{"cname with a path", "cname: careers.example.com/jobs\n", []want{{s, 5, "cname", "cname", ""}}},
+		{"cname in capitals", "cname: Careers.Example.COM\n", nil},
 		{"accommodations javascript:", "accommodations: \"javascript:alert(1)\"\n", []want{{s, 5, "accommodations", "url", ""}}},
 	}
 	for _, tt := range tests {

@@ -62,6 +62,8 @@ func checkDiags(t *testing.T, got content.Diagnostics, file string, wants []want
 }
 
 func TestReadingRules(t *testing.T) {
+	head := "---\ntitle: Big\nkpos: [{title: Ship it}]\n---\n"
+	exact := head + strings.Repeat("x", content.MaxFileSize-len(head))
 	big := append([]byte("---\ntitle: Big\nkpos: [{title: Ship it}]\n---\n"), bytes.Repeat([]byte("word "), content.MaxFileSize/5+1)...)
 	tests := []struct {
 		name  string
@@ -179,6 +181,15 @@ func TestReadingRules(t *testing.T) {
 			file:   "---\ntitle: Caf\xe9\nkpos: [{title: B}]\n---\n",
 			wants:  []want{{Line: 2, Rule: "not-utf8"}},
 			unread: true,
+		},
+		{
+			name: "exactly 1 MiB",
+			file: string(exact),
+			role: func(t *testing.T, r *content.Role) {
+				if len(r.Body) == 0 {
+					t.Error("no body")
+				}
+			},
 		},
 		{
 			name:   "over 1 MiB",
