@@ -1127,3 +1127,57 @@ func TestExampleChecksClean(t *testing.T) {
 		t.Errorf("the example has errors:\n%v", diags.Errors())
 	}
 }
+
+// Google for Jobs wants what the JSON-LD says to be on the page too; and
+// every role page carries the equal-opportunity statement and how to ask
+// for accommodations.
+func TestRolePageShowsItsFacts(t *testing.T) {
+	eachBase(t, func(t *testing.T, s *site, m *content.Site) {
+		eo := strings.Join(strings.Fields(m.Config.EqualOpportunity), " ")
+		if eo == "" || m.Config.Accommodations == "" {
+			t.Fatal("the example sets no equal_opportunity or accommodations")
+		}
+		for _, r := range published(m) {
+			pg := s.page(t, roleFile(r.Slug))
+			text := textOf(pg.doc)
+			if !strings.Contains(text, eo) {
+				t.Errorf("%s: no equal-opportunity statement", r.Slug)
+			}
+			if !listedOn(t, s, roleFile(r.Slug), m.Config.Accommodations) {
+				t.Errorf("%s: no link to ask for accommodations (%s)", r.Slug, m.Config.Accommodations)
+			}
+			if r.Salary != nil {
+				for _, v := range []float64{r.Salary.Min, r.Salary.Max} {
+					plain := fmt.Sprintf("%.0f", v)
+					grouped := groupThousands(plain)
+					if !strings.Contains(text, plain) && !strings.Contains(text, grouped) {
+						t.Errorf("%s: salary %s is not on the page", r.Slug, grouped)
+					}
+				}
+				if !strings.Contains(text, r.Salary.Currency) {
+					t.Errorf("%s: currency %s is not on the page", r.Slug, r.Salary.Currency)
+				}
+			}
+			dates := map[string]bool{}
+			for _, tm := range pg.find("time") {
+				dates[attrOf(tm, "datetime")] = true
+			}
+			for _, d := range []content.Date{r.Posted, r.Closes} {
+				if !d.IsZero() && !dates[d.String()] {
+					t.Errorf("%s: no <time datetime=%q>", r.Slug, d)
+				}
+			}
+		}
+	})
+}
+
+func groupThousands(digits string) string {
+	var b strings.Builder
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}

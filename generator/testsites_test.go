@@ -512,3 +512,18 @@ func TestLogoURLs(t *testing.T) {
 		})
 	}
 }
+
+// markdown.unsafe_html keeps raw HTML in bodies; by default it is dropped.
+func TestUnsafeHTMLSetting(t *testing.T) {
+	for _, unsafe := range []bool{false, true} {
+		t.Run(fmt.Sprint(unsafe), func(t *testing.T) {
+			fsys := txtarFS(t, "links")
+			fsys["site.yaml"].Data = []byte(fmt.Sprintf("title: Jobs\ncompany: {name: Example Co}\nbase_url: https://example.github.io/jobs/\nguides: {protect: omit}\nmarkdown: {unsafe_html: %v}\n", unsafe))
+			fsys["roles/raw.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Raw\nteam: Support\nkpos: [{title: Ship}]\n---\nText.\n\n<div class=\"raw-box\">Boxed</div>\n")}
+			s := build(t, generator.Options{ContentFS: fsys, Clock: clock})
+			if got := len(s.page(t, roleFile("raw")).find("div", "class", "raw-box")) == 1; got != unsafe {
+				t.Errorf("raw HTML kept = %v, want %v", got, unsafe)
+			}
+		})
+	}
+}
