@@ -30,44 +30,149 @@ type Stats struct {
 
 // Write replaces the folder dir with exactly files.
 func Write(dir string, files []render.File) (Stats, error) {
-	var st Stats
+	w, err := Begin(dir)
+	if err != nil {
+		return Stats{}, err
+	}
+	if err := w.WriteAll(files); err != nil {
+		w.Abort()
+		return w.Stats(), err
+	}
+	return w.Commit()
+}
+
+// Writer writes one build into a new folder beside the output; Commit
+// swaps it in, Abort throws it away. Files can be written as soon as they
+// are made, from several goroutines, so a build need not hold the whole
+// site in memory.
+type Writer struct {
+	dir, tmp string
+	mu       sync.Mutex
+	dirs     map[string]bool // folders made under tmp
+	st       Stats
+	done     bool
+}
+
+// Begin starts writing a new version of dir.
+func Begin(dir string) (*Writer, error) {
 	dir = filepath.Clean(dir)
 	if err := checkTarget(dir); err != nil {
-		return st, err
+		return nil, err
 	}
 	parent, base := filepath.Split(dir)
 	if parent == "" {
 		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return st, fmt.Errorf("create %s: %w", parent, err)
+		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
 	cleanStale(parent, base)
 	tmp, err := os.MkdirTemp(parent, "."+base+".hirebook-new-")
 	if err != nil {
-		return st, fmt.Errorf("create a folder beside %s: %w", dir, err)
+		return nil, fmt.Errorf("create a folder beside %s: %w", dir, err)
 	}
-	committed := false
-	defer func() {
-		if !committed {
-			os.RemoveAll(tmp)
-		}
-	}()
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return st, fmt.Errorf("chmod %s: %w", tmp, err)
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("chmod %s: %w", tmp, err)
 	}
-	st, err = writeAll(tmp, dir, files)
-	if err != nil {
-		return st, err
+	return &Writer{dir: dir, tmp: tmp, dirs: map[string]bool{tmp: true}}, nil
+}
+
+// Write writes files into the new folder. A file whose bytes equal the
+// previous build's is hard-linked from it, keeping its mtime.
+func (w *Writer) Write(files ...render.File) error {
+	for _, f := range files {
+		rel := filepath.FromSlash(f.Path)
+		if !filepath.IsLocal(rel) {
+			return fmt.Errorf("refusing to write %q outside the output folder", f.Path)
+		}
+		if err := w.mkdir(filepath.Dir(filepath.Join(w.tmp, rel))); err != nil {
+			return err
+		}
+		kept, err := writeOne(w.tmp, w.dir, f)
+		if err != nil {
+			return err
+		}
+		w.mu.Lock()
+		if kept {
+			w.st.Unchanged++
+		} else {
+			w.st.Written++
+		}
+		w.mu.Unlock()
 	}
-	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
-		return st, fmt.Errorf("write %s: %w", Marker, err)
+	return nil
+}
+
+// WriteAll writes files GOMAXPROCS at a time.
+func (w *Writer) WriteAll(files []render.File) error {
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for n := 0; n < runtime.GOMAXPROCS(0); n++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = w.Write(files[i])
+			}
+		}()
 	}
-	if err := swap(tmp, dir); err != nil {
-		return st, err
+	for i := range files {
+		next <- i
 	}
-	committed = true
-	return st, nil
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+func (w *Writer) mkdir(d string) error {
+	w.mu.Lock()
+	made := w.dirs[d]
+	w.mu.Unlock()
+	if made {
+		return nil
+	}
+	if err := os.MkdirAll(d, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", d, err)
+	}
+	w.mu.Lock()
+	w.dirs[d] = true
+	w.mu.Unlock()
+	return nil
+}
+
+// Stats says what has been written so far.
+func (w *Writer) Stats() Stats {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.st
+}
+
+// Commit marks the new folder as hirebook output and swaps it in place of
+// the old one.
+func (w *Writer) Commit() (Stats, error) {
+	if w.done {
+		return w.st, errors.New("output already committed or aborted")
+	}
+	w.done = true
+	if err := os.WriteFile(filepath.Join(w.tmp, Marker), []byte(markerText), 0o644); err != nil {
+		os.RemoveAll(w.tmp)
+		return w.st, fmt.Errorf("write %s: %w", Marker, err)
+	}
+	if err := swap(w.tmp, w.dir); err != nil {
+		os.RemoveAll(w.tmp)
+		return w.st, err
+	}
+	return w.st, nil
+}
+
+// Abort throws the new folder away, leaving the previous output as it was.
+func (w *Writer) Abort() {
+	if !w.done {
+		w.done = true
+		os.RemoveAll(w.tmp)
+	}
 }
 
 // checkTarget refuses to replace a folder that hirebook did not write.
@@ -112,51 +217,6 @@ func cleanStale(parent, base string) {
 			os.RemoveAll(filepath.Join(parent, n))
 		}
 	}
-}
-
-// writeAll writes files under tmp, GOMAXPROCS at a time. A file whose bytes
-// equal the previous build's is hard-linked from it, keeping its mtime.
-func writeAll(tmp, prev string, files []render.File) (Stats, error) {
-	var st Stats
-	var mu sync.Mutex
-	errs := make([]error, len(files))
-	dirs := map[string]bool{}
-	for _, f := range files {
-		if !filepath.IsLocal(filepath.FromSlash(f.Path)) {
-			return st, fmt.Errorf("refusing to write %q outside the output folder", f.Path)
-		}
-		dirs[filepath.Dir(filepath.Join(tmp, filepath.FromSlash(f.Path)))] = true
-	}
-	for d := range dirs {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return st, fmt.Errorf("create %s: %w", d, err)
-		}
-	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				kept, err := writeOne(tmp, prev, files[i])
-				errs[i] = err
-				mu.Lock()
-				if kept {
-					st.Unchanged++
-				} else {
-					st.Written++
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return st, errors.Join(errs...)
 }
 
 func writeOne(tmp, prev string, f render.File) (bool, error) {
