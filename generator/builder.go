@@ -34,7 +34,19 @@ type Builder struct {
 	roles     map[string]*roleState // by file name within the content folder
 	guard     *guard.Guard
 	ready     bool
+	listing   map[string]listed // listing pages of the last build, by path
+	out       *output.Writer    // the folder being written, when streaming
 }
+
+// listed is a listing page as last rendered, with its Key.
+type listed struct {
+	key  string
+	file render.File
+}
+
+// streams reports whether the build writes files as they are made and
+// keeps none in memory: a build to disk that is not kept for rebuilds.
+func (b *Builder) streams() bool { return b.opts.Out != "" && !b.opts.Keep }
 
 // roleState is what the builder keeps of one role between builds.
 type roleState struct {
@@ -58,6 +70,20 @@ func (b *Builder) Build(ctx context.Context) (*Result, error) {
 func (b *Builder) Rebuild(ctx context.Context, changed []string) (*Result, error) {
 	res := &Result{}
 	step := stopwatch(res)
+	if b.streams() {
+		if err := safeOut(b.opts); err != nil {
+			return res, err
+		}
+		w, err := output.Begin(b.opts.Out)
+		if err != nil {
+			return res, err
+		}
+		b.out = w
+		defer func() {
+			w.Abort() // a no-op once committed
+			b.out = nil
+		}()
+	}
 	names, ok := b.roleChanges(changed)
 	if !ok || !b.ready {
 		if err := b.full(ctx, step); err != nil {
@@ -72,7 +98,7 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (*Result, error
 // roleChanges maps changed paths to role files (roles/x.md); it reports
 // false when anything but existing role files changed.
 func (b *Builder) roleChanges(changed []string) ([]string, bool) {
-	if len(changed) == 0 || b.opts.ContentFS != nil {
+	if len(changed) == 0 || b.opts.ContentFS != nil || b.streams() {
 		return nil, false
 	}
 	root, err := filepath.Abs(contentDir(b.opts))
@@ -101,6 +127,7 @@ func (b *Builder) roleChanges(changed []string) ([]string, bool) {
 // full reads, checks, plans and renders everything.
 func (b *Builder) full(ctx context.Context, step func(string)) error {
 	b.ready = false
+	b.listing = nil
 	fsys, prefix := contentFS(b.opts)
 	b.loader = content.NewLoader(fsys, content.Options{Prefix: prefix, FirstSeen: firstSeen(b.opts)})
 	site, diags := b.loader.Load()
@@ -172,7 +199,8 @@ func changesSite(old, r *content.Role) bool {
 	return old.Status != r.Status || old.Team != r.Team || old.Closes != r.Closes
 }
 
-// planRole checks, plans and renders one role's own pages.
+// planRole checks, plans, renders and seals one role's own pages; when
+// streaming it writes them at once and keeps only what lists need.
 func (b *Builder) planRole(ctx context.Context, st *roleState) error {
 	st.diags = append(st.diags, check.Role(st.role)...)
 	if len(b.planner.Published([]*content.Role{st.role})) == 0 {
@@ -180,25 +208,35 @@ func (b *Builder) planRole(ctx context.Context, st *roleState) error {
 	}
 	view, ps, pd := b.planner.Role(st.role)
 	st.view, st.diags = view, append(st.diags, pd...)
-	files, err := render.Pages(ctx, b.theme, ps)
+	files, err := render.Inline(ctx, b.theme, ps)
+	if err != nil {
+		return err
+	}
+	if files, err = b.guard.Seal(b.theme, ps, files); err != nil {
+		return err
+	}
+	view.Body = "" // lists never show it; the role's own pages are done
+	if b.out != nil {
+		return b.out.Write(files...)
+	}
 	st.files = files
-	return err
+	return nil
 }
 
-// finish plans and renders the listing pages, gathers every file and
-// problem, and writes the output.
+// finish plans the listing pages, renders those whose Key changed since
+// the last build, gathers every file and problem, and writes the output.
 func (b *Builder) finish(ctx context.Context, res *Result, step func(string)) (*Result, error) {
 	res.BasePath = pages.BasePath(b.site.Config.BaseURL, b.opts.BaseURL)
 	roles := b.planner.Published(b.site.Roles)
 	views := make([]*pages.RoleView, 0, len(roles))
 	diags := append(content.Diagnostics{}, b.siteDiags...)
-	var files []render.File
+	n := 0
 	for _, r := range b.site.Roles {
 		st := b.roles[roleName(r)]
 		diags = append(diags, st.diags...)
 		if st.view != nil {
 			views = append(views, st.view)
-			files = append(files, st.files...)
+			n += len(st.files)
 		}
 	}
 	ps, pd := b.planner.Site(b.site, roles, views)
@@ -209,17 +247,30 @@ func (b *Builder) finish(ctx context.Context, res *Result, step func(string)) (*
 		return res, diags.Errors()
 	}
 	res.Warnings = diags
-	listing, err := render.Pages(ctx, b.theme, ps)
+	listing, err := b.renderListing(ctx, ps)
 	if err != nil {
 		return res, err
 	}
-	files = append(append(files, listing...), b.theme.Assets()...)
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	extra := append(listing, b.theme.Assets()...)
 	step("render site pages")
-	if files, err = b.guard.Seal(b.theme, ps, files); err != nil {
-		return res, err
+	if b.out != nil {
+		if err := b.out.WriteAll(extra); err != nil {
+			return res, err
+		}
+		if res.Stats, err = b.out.Commit(); err != nil {
+			return res, err
+		}
+		step("write")
+		return res, nil
 	}
-	step("guard")
+	files := make([]render.File, 0, n+len(extra))
+	for _, r := range b.site.Roles {
+		if st := b.roles[roleName(r)]; st.view != nil {
+			files = append(files, st.files...)
+		}
+	}
+	files = append(files, extra...)
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	res.Files = files
 	if b.opts.Out != "" {
 		if err := safeOut(b.opts); err != nil {
@@ -231,6 +282,39 @@ func (b *Builder) finish(ctx context.Context, res *Result, step func(string)) (*
 		step("write")
 	}
 	return res, nil
+}
+
+// renderListing renders and seals the listing pages, reusing the bytes of
+// any page whose Key is the same as in the last build.
+func (b *Builder) renderListing(ctx context.Context, ps []pages.Page) ([]render.File, error) {
+	out := make([]render.File, len(ps))
+	var todo []pages.Page
+	var at []int
+	for i, p := range ps {
+		if old, ok := b.listing[p.Path]; ok && p.Key != "" && old.key == p.Key {
+			out[i] = old.file
+			continue
+		}
+		todo = append(todo, p)
+		at = append(at, i)
+	}
+	files, err := render.Pages(ctx, b.theme, todo)
+	if err != nil {
+		return nil, err
+	}
+	if files, err = b.guard.Seal(b.theme, todo, files); err != nil {
+		return nil, err
+	}
+	for j, f := range files {
+		out[at[j]] = f
+	}
+	if !b.streams() {
+		b.listing = make(map[string]listed, len(ps))
+		for i, p := range ps {
+			b.listing[p.Path] = listed{key: p.Key, file: out[i]}
+		}
+	}
+	return out, nil
 }
 
 func (b *Builder) pagesOptions() pages.Options {

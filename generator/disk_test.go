@@ -29,7 +29,16 @@ func workspace(t *testing.T) (string, string) {
 	return tmp, dir
 }
 
+// diskOpts builds to out keeping the files in Result.Files, so tests can
+// compare them with the disk; streamOpts is the same build as the command
+// runs it, holding no files.
 func diskOpts(contentDir, out string) generator.Options {
+	opts := streamOpts(contentDir, out)
+	opts.Keep = true
+	return opts
+}
+
+func streamOpts(contentDir, out string) generator.Options {
 	opts := exampleOpts("")
 	opts.Content, opts.Out = contentDir, out
 	return opts
@@ -119,11 +128,20 @@ func TestBuildWritesOnlyTheOutputFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := snapshot(t, tmp)
-	res, err := generator.Build(context.Background(), diskOpts(dir, out))
+	res, err := generator.Build(context.Background(), streamOpts(dir, out))
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The files on disk are exactly the build's, plus the marker.
+	// A build to disk streams its files and keeps none; the files on disk
+	// are exactly those of the same build made in memory, plus the marker.
+	if len(res.Files) != 0 {
+		t.Errorf("a build to disk kept %d files in memory", len(res.Files))
+	}
+	mem, err := generator.Build(context.Background(), diskOpts(dir, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Files = mem.Files
 	got := snapshot(t, out)
 	want := map[string]bool{output.Marker: true}
 	for _, f := range res.Files {

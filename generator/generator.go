@@ -30,6 +30,10 @@ type Options struct {
 	Drafts  bool         // publish draft roles
 	Clock   content.Date // build as of this date; today when zero
 	Now     func() time.Time
+	// Keep keeps every file in memory (Result.Files) even when writing to
+	// Out; otherwise a build to disk writes files as they are made and
+	// holds none, so memory does not grow with the site.
+	Keep bool
 
 	// ContentFS, when set, is read instead of the Content folder (tests).
 	ContentFS fs.FS

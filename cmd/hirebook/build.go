@@ -44,6 +44,6 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	for _, w := range res.Warnings {
 		say(stderr, "%s", w.Error())
 	}
-	say(stdout, msgBuilt, len(res.Files), opts.Out, res.Stats.Written, res.Stats.Unchanged, time.Since(start).Round(time.Millisecond))
+	say(stdout, msgBuilt, res.Stats.Written+res.Stats.Unchanged, opts.Out, res.Stats.Written, res.Stats.Unchanged, time.Since(start).Round(time.Millisecond))
 	return 0
 }

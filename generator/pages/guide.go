@@ -81,10 +81,12 @@ type GuidePage struct {
 	Traits bool // the scorecard rates traits
 }
 
-// GuideIndexPage lists the guides and kits.
+// GuideIndexPage lists the guides and kits, one page of them.
 type GuideIndexPage struct {
 	Common
-	Roles []GuideEntry
+	Roles      []GuideEntry
+	Page, Of   int
+	Prev, Next string
 }
 
 // GuideEntry is one role on the guide index.
@@ -114,19 +116,44 @@ func (p *planner) guidePages(r *content.Role, v *RoleView) []Page {
 	return out
 }
 
-// guideIndex lists every role's guide and kits.
-func (p *planner) guideIndex(views []*RoleView) Page {
-	idx := &GuideIndexPage{Common: p.teamCommon("Interviewer guides", p.site.GuidesURL, "")}
-	for _, v := range views {
-		e := GuideEntry{Title: v.Title, URL: p.link.url("/guides/" + v.Slug + "/"), Team: v.Team.Title, Closed: v.Closed}
-		for _, iv := range v.Interviewers {
-			if len(iv.Covers) > 0 {
-				e.Kits = append(e.Kits, Link{Title: iv.Name, URL: p.link.url("/guides/" + v.Slug + "/" + iv.Slug + "/")})
+// guideIndex lists every role's guide and kits, PerPage roles a page
+// (guides/, guides/page/2/, ...).
+func (p *planner) guideIndex(views []*RoleView) []Page {
+	n := pageCount(len(views))
+	var out []Page
+	for i := 1; i <= n; i++ {
+		url, path, title := p.site.GuidesURL, "guides/index.html", "Interviewer guides"
+		if i > 1 {
+			url = p.link.url(fmt.Sprintf("/guides/page/%d/", i))
+			path = fmt.Sprintf("guides/page/%d/index.html", i)
+			title = fmt.Sprintf("Interviewer guides (page %d of %d)", i, n)
+		}
+		idx := &GuideIndexPage{Common: p.teamCommon(title, url, ""), Page: i, Of: n}
+		if i > 1 {
+			idx.Prev = p.site.GuidesURL
+			if i > 2 {
+				idx.Prev = p.link.url(fmt.Sprintf("/guides/page/%d/", i-1))
 			}
 		}
-		idx.Roles = append(idx.Roles, e)
+		if i < n {
+			idx.Next = p.link.url(fmt.Sprintf("/guides/page/%d/", i+1))
+		}
+		k := newKeyer()
+		commonKey(k, &idx.Common)
+		k.add(idx.Prev, idx.Next).addInt(n)
+		for _, v := range views[(i-1)*PerPage : min(i*PerPage, len(views))] {
+			e := GuideEntry{Title: v.Title, URL: p.link.url("/guides/" + v.Slug + "/"), Team: v.Team.Title, Closed: v.Closed}
+			for _, iv := range v.Interviewers {
+				if len(iv.Covers) > 0 {
+					e.Kits = append(e.Kits, Link{Title: iv.Name, URL: p.link.url("/guides/" + v.Slug + "/" + iv.Slug + "/")})
+				}
+			}
+			idx.Roles = append(idx.Roles, e)
+			k.add(v.CardKey)
+		}
+		out = append(out, Page{Path: path, Layout: "guides", Audience: Team, Data: idx, Key: k.String()})
 	}
-	return Page{Path: "guides/index.html", Layout: "guides", Audience: Team, Data: idx}
+	return out
 }
 
 func (p *planner) teamCommon(title, url, lang string) Common {

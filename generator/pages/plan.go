@@ -96,7 +96,7 @@ func (pl *Planner) Site(s *content.Site, roles []*content.Role, views []*RoleVie
 	diags := p.checkAliases(roles)
 	var out []Page
 	if p.site.GuidesURL != "" {
-		out = append(out, p.guideIndex(views))
+		out = append(out, p.guideIndex(views)...)
 	}
 	out = append(out, p.portal(views)...)
 	for _, c := range s.Company {
@@ -229,6 +229,9 @@ func (p *planner) linker(roles []*content.Role, company []*content.CompanyPage) 
 	}
 	if p.site.GuidesURL != "" {
 		l.exists["/guides/"] = true
+		for i := 2; i <= pageCount(len(roles)); i++ {
+			l.exists[fmt.Sprintf("/guides/page/%d/", i)] = true
+		}
 	}
 	if p.cfg.CNAME != "" {
 		l.exists["/CNAME"] = true

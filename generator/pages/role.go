@@ -139,6 +139,7 @@ func (p *planner) roleView(r *content.Role) *RoleView {
 		ivv.Minutes = len(ivv.Covers) * MinutesPerKPO
 		v.Interviewers = append(v.Interviewers, ivv)
 	}
+	v.CardKey = cardKey(v)
 	v.Loop = loop(v)
 	for _, s := range v.Loop {
 		v.LoopMinutes += s.Minutes

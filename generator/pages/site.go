@@ -89,15 +89,32 @@ func (p *planner) portal(views []*RoleView) []Page {
 		if i < n {
 			pp.Next = p.link.url(fmt.Sprintf("/page/%d/", i+1))
 		}
-		out = append(out, Page{Path: path, Layout: "portal", Data: pp})
+		out = append(out, Page{Path: path, Layout: "portal", Data: pp, Key: portalKey(pp)})
 	}
 	for _, g := range groups {
 		title := g.Team.Title + " roles"
 		pp := &PortalPage{Common: p.common(title, fmt.Sprintf("Open %s roles at %s", g.Team.Title, p.site.CompanyName), g.Team.URL, ""),
 			Heading: title, Groups: []TeamGroup{*g}, Teams: teamLinks, Page: 1, Of: 1, Count: len(g.Roles)}
-		out = append(out, Page{Path: fileOf(g.Team.URL[len(p.site.BasePath)-1:]), Layout: "team", Data: pp})
+		out = append(out, Page{Path: "teams/" + teamSlug(g.Team.Title) + "/index.html", Layout: "team", Data: pp, Key: portalKey(pp)})
 	}
 	return out
+}
+
+// portalKey fingerprints a portal or team page.
+func portalKey(pp *PortalPage) string {
+	k := newKeyer()
+	commonKey(k, &pp.Common)
+	k.add(pp.Heading, pp.Prev, pp.Next).addInt(pp.Page).addInt(pp.Of).addInt(pp.Count)
+	for _, t := range pp.Teams {
+		k.add(t.Title, t.URL)
+	}
+	for _, g := range pp.Groups {
+		k.add(g.Team.Title)
+		for _, r := range g.Roles {
+			k.add(r.CardKey)
+		}
+	}
+	return k.String()
 }
 
 func groupByTeam(roles []*RoleView) []TeamGroup {
@@ -127,6 +144,22 @@ func (p *planner) notFound(views []*RoleView) Page {
 			open = append(open, v)
 		}
 	}
-	sort.Slice(open, func(i, j int) bool { return open[i].Title < open[j].Title })
-	return Page{Path: "404.html", Layout: "404", Data: &NotFoundPage{Common: c, Roles: open}}
+	sort.SliceStable(open, func(i, j int) bool {
+		if open[i].Posted != open[j].Posted {
+			return open[i].Posted > open[j].Posted
+		}
+		return open[i].Title < open[j].Title
+	})
+	if len(open) > NotFoundRoles {
+		open = open[:NotFoundRoles]
+	}
+	k := newKeyer()
+	commonKey(k, &c)
+	for _, v := range open {
+		k.add(v.CardKey)
+	}
+	return Page{Path: "404.html", Layout: "404", Data: &NotFoundPage{Common: c, Roles: open}, Key: k.String()}
 }
+
+// NotFoundRoles is how many of the newest open roles 404.html suggests.
+const NotFoundRoles = 10

@@ -25,6 +25,10 @@ type Page struct {
 	Data     Data
 	Body     []byte
 	Audience Audience
+	// Key, when set, fingerprints everything the page shows that can
+	// change while the site's settings and theme stay the same: a rebuild
+	// may reuse the page's bytes while its Key is unchanged.
+	Key string
 }
 
 // Data is what a layout receives. Every page's data embeds Common.
@@ -140,6 +144,7 @@ type RoleView struct {
 	Body                 template.HTML
 	URL                  string
 	QuestionsURL         string
+	CardKey              string // fingerprint of what lists show of the role
 	Lang                 string
 	Params               map[string]any
 }

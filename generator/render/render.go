@@ -120,6 +120,23 @@ func All(ctx context.Context, t *Theme, ps []pages.Page) ([]File, error) {
 	return append(out, t.assets...), nil
 }
 
+// Inline renders pages one after another on the calling goroutine, for
+// callers that already run one page set per worker.
+func Inline(ctx context.Context, t *Theme, ps []pages.Page) ([]File, error) {
+	out := make([]File, len(ps))
+	for i, p := range ps {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		b, err := t.Page(p)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = File{Path: p.Path, Data: b, Audience: p.Audience}
+	}
+	return out, nil
+}
+
 // Pages renders pages concurrently, in their order.
 func Pages(ctx context.Context, t *Theme, ps []pages.Page) ([]File, error) {
 	out := make([]File, len(ps))
