@@ -195,6 +195,7 @@ func TestNoSecretInPlainTextAnywhere(t *testing.T) {
 	}
 	o := opts()
 	o.Out = filepath.Join(t.TempDir(), "public")
+	o.Keep = true // keep the files in memory too, to count the team pages
 	res := build(t, o)
 	var files int
 	err := filepath.WalkDir(o.Out, func(p string, d fs.DirEntry, err error) error {

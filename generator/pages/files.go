@@ -2,9 +2,10 @@ package pages
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
-	"fmt"
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/hirebook/hirebook/generator/content"
 )
@@ -14,8 +15,8 @@ import (
 // and the feed.
 func (p *planner) files(roles []*content.Role, views []*RoleView, company []*content.CompanyPage) []Page {
 	out := []Page{
-		{Path: "sitemap.xml", Body: p.sitemap(views)},
-		{Path: "feed.xml", Body: p.feed(roles, views)},
+		{Path: "sitemap.xml", Make: func() []byte { return p.sitemap(views) }, Key: p.sitemapKey(views)},
+		{Path: "feed.xml", Make: func() []byte { return p.feed(views) }, Key: p.feedKey(views)},
 		{Path: "robots.txt", Body: []byte("User-agent: *\nAllow: /\n\nSitemap: " + p.absolute(p.link.url("/sitemap.xml")) + "\n")},
 		{Path: ".nojekyll", Body: []byte{}},
 	}
@@ -26,11 +27,8 @@ func (p *planner) files(roles []*content.Role, views []*RoleView, company []*con
 }
 
 func (p *planner) sitemap(views []*RoleView) []byte {
-	type entry struct {
-		Loc     string `xml:"loc"`
-		LastMod string `xml:"lastmod,omitempty"`
-	}
-	var urls []entry
+	type entry struct{ loc, lastmod string }
+	urls := make([]entry, 0, 2*len(views)+len(p.site.Company)+1)
 	add := func(u, lastmod string) { urls = append(urls, entry{p.absolute(u), lastmod}) }
 	add(p.site.Home, "")
 	seenTeam := map[string]bool{}
@@ -49,17 +47,19 @@ func (p *planner) sitemap(views []*RoleView) []byte {
 	for _, c := range p.site.Company {
 		add(c.URL, "")
 	}
-	sort.Slice(urls, func(i, j int) bool { return urls[i].Loc < urls[j].Loc })
+	slices.SortFunc(urls, func(a, b entry) int { return strings.Compare(a.loc, b.loc) })
 	var b bytes.Buffer
+	b.Grow(len(urls) * 96)
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, u := range urls {
-		out, _ := xml.Marshal(struct {
-			XMLName xml.Name `xml:"url"`
-			entry
-		}{entry: u})
-		b.Write(out)
-		b.WriteByte('\n')
+		b.WriteString("<url><loc>")
+		xmlText(&b, u.loc)
+		b.WriteString("</loc>")
+		if u.lastmod != "" {
+			b.WriteString("<lastmod>" + u.lastmod + "</lastmod>")
+		}
+		b.WriteString("</url>\n")
 	}
 	b.WriteString("</urlset>\n")
 	return b.Bytes()
@@ -70,49 +70,117 @@ func candidateURLs(v *RoleView) []string {
 	return []string{v.URL, v.QuestionsURL}
 }
 
-func (p *planner) feed(roles []*content.Role, views []*RoleView) []byte {
-	type link struct {
-		Href string `xml:"href,attr"`
-		Rel  string `xml:"rel,attr,omitempty"`
+// FeedEntries is how many of the newest open roles the feed carries.
+const FeedEntries = 50
+
+// feed is an Atom feed of the newest open roles.
+func (p *planner) feed(views []*RoleView) []byte {
+	var open []*RoleView
+	for _, v := range views {
+		if !v.Closed && !v.Draft {
+			open = append(open, v)
+		}
 	}
-	type entry struct {
-		Title   string `xml:"title"`
-		Link    link   `xml:"link"`
-		ID      string `xml:"id"`
-		Updated string `xml:"updated"`
-		Summary string `xml:"summary,omitempty"`
+	open = newest(open, FeedEntries)
+	updated := "1970-01-01"
+	if len(open) > 0 && open[0].Posted != "" {
+		updated = open[0].Posted
 	}
-	type feed struct {
-		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
-		Title   string   `xml:"title"`
-		Links   []link   `xml:"link"`
-		ID      string   `xml:"id"`
-		Updated string   `xml:"updated"`
-		Author  string   `xml:"author>name"`
-		Entries []entry  `xml:"entry"`
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom">` + "\n")
+	elem := func(indent, name, text string) {
+		b.WriteString(indent + "<" + name + ">")
+		xmlText(&b, text)
+		b.WriteString("</" + name + ">\n")
 	}
-	f := feed{Title: p.site.Title, ID: p.site.BaseURL, Author: p.site.CompanyName,
-		Links: []link{{Href: p.site.BaseURL}, {Href: p.absolute(p.link.url("/feed.xml")), Rel: "self"}}}
-	latest := content.Date{Year: 1970, Month: 1, Day: 1}
-	for i, v := range views {
-		if v.Closed || v.Draft {
+	elem("  ", "title", p.site.Title)
+	b.WriteString(`  <link href="`)
+	xmlText(&b, p.site.BaseURL)
+	b.WriteString(`"></link>` + "\n" + `  <link href="`)
+	xmlText(&b, p.absolute(p.link.url("/feed.xml")))
+	b.WriteString(`" rel="self"></link>` + "\n")
+	elem("  ", "id", p.site.BaseURL)
+	elem("  ", "updated", updated+"T00:00:00Z")
+	b.WriteString("  <author>\n")
+	elem("    ", "name", p.site.CompanyName)
+	b.WriteString("  </author>\n")
+	for _, v := range open {
+		posted := v.Posted
+		if posted == "" {
+			posted = "1970-01-01"
+		}
+		b.WriteString("  <entry>\n")
+		elem("    ", "title", v.Title)
+		b.WriteString(`    <link href="`)
+		xmlText(&b, p.absolute(v.URL))
+		b.WriteString(`"></link>` + "\n")
+		elem("    ", "id", p.absolute(v.URL))
+		elem("    ", "updated", posted+"T00:00:00Z")
+		if v.Summary != "" {
+			elem("    ", "summary", v.Summary)
+		}
+		b.WriteString("  </entry>\n")
+	}
+	b.WriteString("</feed>\n")
+	return b.Bytes()
+}
+
+// xmlText writes s escaped for XML text and attribute values.
+func xmlText(b *bytes.Buffer, s string) {
+	if err := xml.EscapeText(b, []byte(s)); err != nil {
+		b.WriteString("")
+	}
+}
+
+// newest returns the n most recently posted roles, newest first (ties by
+// slug), without sorting the whole list.
+func newest(views []*RoleView, n int) []*RoleView {
+	before := func(a, b *RoleView) int {
+		if c := cmp.Compare(b.Posted, a.Posted); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Slug, b.Slug)
+	}
+	top := make([]*RoleView, 0, n+1)
+	for _, v := range views {
+		if len(top) == n && before(v, top[n-1]) >= 0 {
 			continue
 		}
-		posted := roles[i].Posted
-		if posted.IsZero() {
-			posted = latest
+		i, _ := slices.BinarySearchFunc(top, v, before)
+		top = slices.Insert(top, i, v)
+		if len(top) > n {
+			top = top[:n]
 		}
-		if latest.Before(posted) {
-			latest = posted
+	}
+	return top
+}
+
+// sitemapKey fingerprints what the sitemap lists.
+func (p *planner) sitemapKey(views []*RoleView) string {
+	k := newKeyer().add(p.site.BaseURL)
+	for _, v := range views {
+		if !v.Closed && !v.Draft {
+			k.add(v.URL, v.QuestionsURL, v.Posted, v.Team.URL)
 		}
-		f.Entries = append(f.Entries, entry{Title: v.Title, Link: link{Href: p.absolute(v.URL)}, ID: p.absolute(v.URL),
-			Updated: posted.String() + "T00:00:00Z", Summary: v.Summary})
 	}
-	sort.SliceStable(f.Entries, func(i, j int) bool { return f.Entries[i].Updated > f.Entries[j].Updated })
-	f.Updated = latest.String() + "T00:00:00Z"
-	out, err := xml.MarshalIndent(f, "", "  ")
-	if err != nil {
-		return []byte(fmt.Sprintf("<!-- %v -->", err))
+	for _, c := range p.site.Company {
+		k.add(c.URL)
 	}
-	return append([]byte(xml.Header), append(out, '\n')...)
+	return k.String()
+}
+
+// feedKey fingerprints what the feed carries.
+func (p *planner) feedKey(views []*RoleView) string {
+	var open []*RoleView
+	for _, v := range views {
+		if !v.Closed && !v.Draft {
+			open = append(open, v)
+		}
+	}
+	k := newKeyer().add(p.site.BaseURL, p.site.Title, p.site.CompanyName)
+	for _, v := range newest(open, FeedEntries) {
+		k.add(v.Title, v.URL, v.Posted, v.Summary)
+	}
+	return k.String()
 }

@@ -142,13 +142,7 @@ func (p *planner) guideIndex(views []*RoleView) []Page {
 		commonKey(k, &idx.Common)
 		k.add(idx.Prev, idx.Next).addInt(n)
 		for _, v := range views[(i-1)*PerPage : min(i*PerPage, len(views))] {
-			e := GuideEntry{Title: v.Title, URL: p.link.url("/guides/" + v.Slug + "/"), Team: v.Team.Title, Closed: v.Closed}
-			for _, iv := range v.Interviewers {
-				if len(iv.Covers) > 0 {
-					e.Kits = append(e.Kits, Link{Title: iv.Name, URL: p.link.url("/guides/" + v.Slug + "/" + iv.Slug + "/")})
-				}
-			}
-			idx.Roles = append(idx.Roles, e)
+			idx.Roles = append(idx.Roles, GuideEntry{Title: v.Title, URL: v.GuideURL, Team: v.Team.Title, Closed: v.Closed, Kits: v.Kits})
 			k.add(v.CardKey)
 		}
 		out = append(out, Page{Path: path, Layout: "guides", Audience: Team, Data: idx, Key: k.String()})

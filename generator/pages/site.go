@@ -3,7 +3,8 @@ package pages
 import (
 	"fmt"
 	"html/template"
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/hirebook/hirebook/generator/content"
 )
@@ -50,18 +51,18 @@ func (p *planner) portal(views []*RoleView) []Page {
 			teams[v.Team.URL].Roles = append(teams[v.Team.URL].Roles, v)
 		}
 	}
-	sort.SliceStable(open, func(i, j int) bool {
-		if open[i].Team.Title != open[j].Team.Title {
-			return open[i].Team.Title < open[j].Team.Title
+	slices.SortStableFunc(open, func(a, b *RoleView) int {
+		if c := strings.Compare(a.Team.Title, b.Team.Title); c != 0 {
+			return c
 		}
-		return open[i].Title < open[j].Title
+		return strings.Compare(a.Title, b.Title)
 	})
 	var teamLinks []Link
 	var groups []*TeamGroup
 	for _, g := range teams {
 		groups = append(groups, g)
 	}
-	sort.Slice(groups, func(i, j int) bool { return groups[i].Team.Title < groups[j].Team.Title })
+	slices.SortFunc(groups, func(a, b *TeamGroup) int { return strings.Compare(a.Team.Title, b.Team.Title) })
 	for _, g := range groups {
 		teamLinks = append(teamLinks, g.Team)
 	}
@@ -144,15 +145,7 @@ func (p *planner) notFound(views []*RoleView) Page {
 			open = append(open, v)
 		}
 	}
-	sort.SliceStable(open, func(i, j int) bool {
-		if open[i].Posted != open[j].Posted {
-			return open[i].Posted > open[j].Posted
-		}
-		return open[i].Title < open[j].Title
-	})
-	if len(open) > NotFoundRoles {
-		open = open[:NotFoundRoles]
-	}
+	open = newest(open, NotFoundRoles)
 	k := newKeyer()
 	commonKey(k, &c)
 	for _, v := range open {

@@ -24,6 +24,7 @@ type Page struct {
 	Layout   string // template name; empty for raw files
 	Data     Data
 	Body     []byte
+	Make     func() []byte // makes Body when it is needed, for raw files with a Key
 	Audience Audience
 	// Key, when set, fingerprints everything the page shows that can
 	// change while the site's settings and theme stay the same: a rebuild
@@ -145,6 +146,8 @@ type RoleView struct {
 	URL                  string
 	QuestionsURL         string
 	CardKey              string // fingerprint of what lists show of the role
+	GuideURL             string // team pages only; empty when guides are not published
+	Kits                 []Link // team pages only: one per interviewer who covers KPOs
 	Lang                 string
 	Params               map[string]any
 }

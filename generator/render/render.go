@@ -97,6 +97,9 @@ func (t *Theme) AssetPaths() []string {
 // Page renders one page.
 func (t *Theme) Page(p pages.Page) ([]byte, error) {
 	if p.Layout == "" {
+		if p.Body == nil && p.Make != nil {
+			return p.Make(), nil
+		}
 		return p.Body, nil
 	}
 	tmpl, ok := t.layouts[p.Layout]
