@@ -4,7 +4,7 @@ import (
 	"context"
 	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -36,6 +36,10 @@ type Builder struct {
 	ready     bool
 	listing   map[string]listed // listing pages of the last build, by path
 	out       *output.Writer    // the folder being written, when streaming
+	files     []render.File     // the last build's files, in path order
+	index     map[string]int    // where each path is in files
+	partialOK bool              // this build re-planned only changed roles
+	changed   []*roleState      // the roles this partial build re-planned
 }
 
 // listed is a listing page as last rendered, with its Key.
@@ -85,6 +89,7 @@ func (b *Builder) Rebuild(ctx context.Context, changed []string) (*Result, error
 		}()
 	}
 	names, ok := b.roleChanges(changed)
+	b.partialOK, b.changed = ok && b.ready, nil
 	if !ok || !b.ready {
 		if err := b.full(ctx, step); err != nil {
 			return res, err
@@ -187,6 +192,7 @@ func (b *Builder) partial(ctx context.Context, names []string, step func(string)
 			return err
 		}
 		b.roles[name] = st
+		b.changed = append(b.changed, st)
 	}
 	step("plan and render changed roles")
 	return nil
@@ -263,14 +269,19 @@ func (b *Builder) finish(ctx context.Context, res *Result, step func(string)) (*
 		step("write")
 		return res, nil
 	}
-	files := make([]render.File, 0, n+len(extra))
-	for _, r := range b.site.Roles {
-		if st := b.roles[roleName(r)]; st.view != nil {
-			files = append(files, st.files...)
+	files, ok := b.patch(extra)
+	if !ok {
+		b.index = nil
+		files = make([]render.File, 0, n+len(extra))
+		for _, r := range b.site.Roles {
+			if st := b.roles[roleName(r)]; st.view != nil {
+				files = append(files, st.files...)
+			}
 		}
+		files = append(files, extra...)
+		slices.SortFunc(files, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
 	}
-	files = append(files, extra...)
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	b.files = files
 	res.Files = files
 	if b.opts.Out != "" {
 		if err := safeOut(b.opts); err != nil {
@@ -282,6 +293,55 @@ func (b *Builder) finish(ctx context.Context, res *Result, step func(string)) (*
 		step("write")
 	}
 	return res, nil
+}
+
+// patch updates the last build's files in place after a partial build,
+// when the set of paths is the same; it reports false when the list must be
+// made again.
+func (b *Builder) patch(extra []render.File) ([]render.File, bool) {
+	if !b.partialOK || b.files == nil {
+		return nil, false
+	}
+	if b.index == nil {
+		b.index = make(map[string]int, len(b.files))
+		for i, f := range b.files {
+			b.index[f.Path] = i
+		}
+	}
+	files := slices.Clone(b.files)
+	seen := 0
+	put := func(f render.File) bool {
+		i, ok := b.index[f.Path]
+		if ok {
+			files[i] = f
+			seen++
+		}
+		return ok
+	}
+	for _, st := range b.changed {
+		for _, f := range st.files {
+			if !put(f) {
+				return nil, false
+			}
+		}
+	}
+	for _, f := range extra {
+		if !put(f) {
+			return nil, false
+		}
+	}
+	// Every path written must be one the last build had, and the count of
+	// paths must match, or a page came or went.
+	total := len(extra)
+	for _, r := range b.site.Roles {
+		if st := b.roles[roleName(r)]; st.view != nil {
+			total += len(st.files)
+		}
+	}
+	if total != len(b.files) {
+		return nil, false
+	}
+	return files, true
 }
 
 // renderListing renders and seals the listing pages, reusing the bytes of

@@ -51,11 +51,14 @@ func (p *planner) portal(views []*RoleView) []Page {
 			teams[v.Team.URL].Roles = append(teams[v.Team.URL].Roles, v)
 		}
 	}
-	slices.SortStableFunc(open, func(a, b *RoleView) int {
+	slices.SortFunc(open, func(a, b *RoleView) int {
 		if c := strings.Compare(a.Team.Title, b.Team.Title); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Title, b.Title)
+		if c := strings.Compare(a.Title, b.Title); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Slug, b.Slug)
 	})
 	var teamLinks []Link
 	var groups []*TeamGroup
