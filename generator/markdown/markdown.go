@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"html/template"
 
+	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -23,11 +24,12 @@ import (
 // a page of the site that does not exist.
 type LinkResolver func(dest string) (url string, problem string)
 
-// Problem is a link that could not be resolved, with its line in the body
-// (counting from 1).
+// Problem is a link that could not be resolved, or a body nested too
+// deeply to render, with its line in the body (counting from 1).
 type Problem struct {
 	Line    int
 	Dest    string
+	Rule    string // "broken-link" or "markdown-too-deep"
 	Message string
 }
 
@@ -35,6 +37,7 @@ type Problem struct {
 type Renderer struct {
 	md       goldmark.Markdown
 	reserved []string
+	clean    *bluemonday.Policy // nil unless raw HTML is kept
 }
 
 type config struct {
@@ -45,7 +48,9 @@ type config struct {
 // Option configures a Renderer.
 type Option func(*config)
 
-// WithUnsafeHTML keeps raw HTML in bodies (the site's markdown.unsafe_html).
+// WithUnsafeHTML keeps raw HTML in bodies (the site's markdown.unsafe_html),
+// passed through an allowlist that removes anything that could run: script
+// elements, event attributes and javascript: URLs never reach a page.
 func WithUnsafeHTML(on bool) Option { return func(c *config) { c.unsafe = on } }
 
 // WithReservedIDs keeps generated heading ids clear of ids the page around
@@ -75,7 +80,11 @@ func New(opts ...Option) *Renderer {
 		),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)
-	return &Renderer{md: goldmark.New(rendererOpts...), reserved: c.reserved}
+	r := &Renderer{md: goldmark.New(rendererOpts...), reserved: c.reserved}
+	if c.unsafe {
+		r.clean = sanitizer()
+	}
+	return r
 }
 
 var (
@@ -89,7 +98,13 @@ var (
 // renderer's reserved ids and the ones given here (ids the page around this
 // body uses): a generated id gets a number, and so does an explicit {#id}
 // that would repeat one.
+//
+// A body that nests deeper than MaxNesting renders as nothing, with one
+// problem at the line where it goes too deep.
 func (r *Renderer) Render(src []byte, resolve LinkResolver, reserved ...string) (template.HTML, []Problem) {
+	if line, msg := tooDeep(src); line > 0 {
+		return "", []Problem{{Line: line, Rule: "markdown-too-deep", Message: msg}}
+	}
 	taken := map[string]bool{}
 	for _, id := range r.reserved {
 		taken[id] = true
@@ -107,16 +122,21 @@ func (r *Renderer) Render(src []byte, resolve LinkResolver, reserved ...string) 
 	var buf bytes.Buffer
 	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
 		// Rendering into a bytes.Buffer cannot fail; keep what was written.
-		*probs = append(*probs, Problem{Line: 1, Message: err.Error()})
+		*probs = append(*probs, Problem{Line: 1, Rule: "markdown", Message: err.Error()})
 	}
-	return template.HTML(buf.String()), *probs // #nosec: goldmark output, raw HTML policy applied above
+	if r.clean != nil {
+		return template.HTML(r.clean.SanitizeBytes(buf.Bytes())), *probs // #nosec: raw HTML kept, then sanitised
+	}
+	return template.HTML(buf.String()), *probs // #nosec: goldmark output, raw HTML dropped
 }
 
-// transformer shifts headings and rewrites links after parsing.
+// transformer trims heading attributes, shifts headings and rewrites
+// links after parsing.
 type transformer struct{}
 
 func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
+	plainHeadingAttributes(doc)
 	shiftHeadings(doc)
 	if taken, _ := pc.Get(reservedKey).(map[string]bool); len(taken) > 0 {
 		renameReserved(doc, taken, pc)
@@ -141,7 +161,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		url, problem := resolve(string(*dest))
 		if problem != "" && probs != nil {
-			*probs = append(*probs, Problem{Line: lineOf(n, src), Dest: string(*dest), Message: problem})
+			*probs = append(*probs, Problem{Line: lineOf(n, src), Dest: string(*dest), Rule: "broken-link", Message: problem})
 		}
 		*dest = []byte(url)
 		return ast.WalkContinue, nil

@@ -293,7 +293,7 @@ func (p *planner) body(file, dir string, src []byte, line int, reserved ...strin
 	html, probs := p.md.Render(src, p.link.resolver(dir), reserved...)
 	var diags content.Diagnostics
 	for _, pr := range probs {
-		diags.Add(content.Pos{File: file, Line: line + pr.Line - 1}, "body", "broken-link", "%s", pr.Message)
+		diags.Add(content.Pos{File: file, Line: line + pr.Line - 1}, "body", pr.Rule, "%s", pr.Message)
 	}
 	return html, diags
 }

@@ -1,0 +1,100 @@
+package markdown_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hirebook/hirebook/generator/markdown"
+)
+
+// renderWithin renders src, failing the test when it takes longer than
+// limit (goldmark's cost grows with the square of nesting, and its
+// renderer recurses once per level).
+func renderWithin(t *testing.T, limit time.Duration, r *markdown.Renderer, src string) (string, []markdown.Problem) {
+	t.Helper()
+	type result struct {
+		html  string
+		probs []markdown.Problem
+	}
+	done := make(chan result, 1)
+	go func() {
+		h, p := r.Render([]byte(src), nil)
+		done <- result{string(h), p}
+	}()
+	select {
+	case res := <-done:
+		return res.html, res.probs
+	case <-time.After(limit):
+		t.Fatalf("rendering %d bytes did not finish within %v", len(src), limit)
+		return "", nil
+	}
+}
+
+func TestDeepNestingIsRefused(t *testing.T) {
+	const n = 100_000
+	indented := func() string {
+		var b strings.Builder
+		for i := 0; i < 2*markdown.MaxNesting; i++ {
+			b.WriteString(strings.Repeat("  ", i) + "- item\n")
+		}
+		return b.String()
+	}()
+	tests := []struct {
+		name string
+		src  string
+		line int
+	}{
+		{"block quotes", "Intro.\n\n" + strings.Repeat(">", n) + " deep\n", 3},
+		{"bullet lists on one line", strings.Repeat("* ", n) + "deep\n", 1},
+		{"ordered lists on one line", strings.Repeat("1. ", n) + "deep\n", 1},
+		{"lists by indentation", indented, markdown.MaxNesting + 1},
+		{"tabs", "a\n\n" + strings.Repeat("\t", n) + "- x\n", 3},
+		{"brackets", strings.Repeat("[", n) + "x" + strings.Repeat("](y)", n) + "\n", 1},
+		{"unclosed link destinations", strings.Repeat("[a](", n) + "\n", 1},
+		{"parentheses over several lines", strings.Repeat("(\n", n), markdown.MaxNesting + 1},
+	}
+	for _, unsafe := range []bool{false, true} {
+		r := markdown.New(markdown.WithUnsafeHTML(unsafe))
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				html, probs := renderWithin(t, 10*time.Second, r, tt.src)
+				if len(probs) != 1 || probs[0].Rule != "markdown-too-deep" || probs[0].Line != tt.line {
+					t.Fatalf("problems %+v, want one markdown-too-deep at line %d", probs, tt.line)
+				}
+				if !strings.Contains(probs[0].Message, "limit") {
+					t.Errorf("message %q does not give the limit", probs[0].Message)
+				}
+				if html != "" {
+					t.Errorf("a refused body rendered %d bytes", len(html))
+				}
+			})
+		}
+	}
+}
+
+// Bodies within the limit render, whatever their size: nesting up to the
+// limit, long flat documents, and brackets and parentheses that close.
+func TestNestingWithinTheLimit(t *testing.T) {
+	var deepList strings.Builder
+	for i := 0; i < markdown.MaxNesting/2; i++ {
+		deepList.WriteString(strings.Repeat("  ", i) + "- item\n")
+	}
+	tests := map[string]string{
+		"quotes at the limit":       strings.Repeat(">", markdown.MaxNesting) + " deep\n",
+		"nested list":               deepList.String(),
+		"many closed links":         strings.Repeat("[a](b) (c) ", 20_000) + "\n",
+		"many paragraphs of quotes": strings.Repeat(strings.Repeat("> ", 20)+"x\n\n", 2_000),
+		"a long table":              "| a | b |\n|---|---|\n" + strings.Repeat("| 1 | 2 |\n", 10_000),
+		"smileys in paragraphs":     strings.Repeat("Sad :( but fine.\n\n", 1_000),
+	}
+	r := markdown.New()
+	for name, src := range tests {
+		t.Run(name, func(t *testing.T) {
+			html, probs := renderWithin(t, 10*time.Second, r, src)
+			if len(probs) != 0 || html == "" {
+				t.Errorf("problems %+v, %d bytes of HTML", probs, len(html))
+			}
+		})
+	}
+}

@@ -1,0 +1,53 @@
+package markdown
+
+import (
+	"regexp"
+
+	"github.com/microcosm-cc/bluemonday"
+	"github.com/yuin/goldmark/ast"
+)
+
+// sanitizer is the policy applied to a body's HTML when the site keeps raw
+// HTML (markdown.unsafe_html): the elements and attributes of user-written
+// content (bluemonday's UGC policy: text formatting, links, images, lists,
+// tables, details), plus what goldmark itself writes, and nothing that
+// runs: no script, style, iframe, object or form elements, no event
+// attributes, and only http, https, mailto and relative URLs.
+//
+// The whole rendered body is cleaned, not each raw HTML fragment: goldmark
+// hands inline HTML over tag by tag, and an opening tag alone cannot be
+// judged the way a browser will read it.
+func sanitizer() *bluemonday.Policy {
+	p := bluemonday.UGCPolicy()
+	// Heading ids in any script (the UGC pattern would drop 採用について),
+	// and the task-list checkboxes of GitHub-flavoured Markdown.
+	p.AllowAttrs("id").Matching(idPattern).Globally()
+	p.AllowAttrs("type").Matching(regexp.MustCompile(`^checkbox$`)).OnElements("input")
+	p.AllowAttrs("checked", "disabled").Matching(regexp.MustCompile(`^$`)).OnElements("input")
+	p.AllowElements("input")
+	p.AllowAttrs("class").Matching(bluemonday.SpaceSeparatedTokens).Globally()
+	return p
+}
+
+var idPattern = regexp.MustCompile(`^[\p{L}\p{N}_.:-]+$`)
+
+// plainHeadingAttributes keeps only the id and class of a heading's
+// {#id .class ...} attributes: the others (style, data-*, title, ...) have
+// no use in a hiring page and would let a body style or label itself past
+// the theme.
+func plainHeadingAttributes(doc *ast.Document) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !ok || !entering || h.Attributes() == nil {
+			return ast.WalkContinue, nil
+		}
+		keep := h.Attributes()
+		h.RemoveAttributes()
+		for _, a := range keep {
+			if name := string(a.Name); name == "id" || name == "class" {
+				h.SetAttribute(a.Name, a.Value)
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
