@@ -223,6 +223,7 @@ func (b *Builder) planRole(ctx context.Context, st *roleState) error {
 	}
 	view.Body = "" // lists never show it; the role's own pages are done
 	if b.out != nil {
+		slim(st.role)
 		return b.out.Write(files...)
 	}
 	st.files = files
@@ -382,3 +383,17 @@ func (b *Builder) pagesOptions() pages.Options {
 }
 
 func roleName(r *content.Role) string { return "roles/" + r.Slug + ".md" }
+
+// slim drops what a streaming build no longer needs of a role once its
+// pages are written: the Markdown and the positions of keys other than
+// aliases (which the site-wide alias check still reports).
+func slim(r *content.Role) {
+	r.Body = nil
+	keys := content.Keys{}
+	for k, p := range r.Keys {
+		if strings.HasPrefix(k, "aliases") {
+			keys[k] = p
+		}
+	}
+	r.Keys = keys
+}
