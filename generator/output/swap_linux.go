@@ -6,13 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"golang.org/x/sys/unix"
 )
 
 // swap puts the new folder in place of dir in one atomic step
-// (renameat2 with RENAME_EXCHANGE), then removes the old one.
+// (renameat2 with RENAME_EXCHANGE), then removes the old one. Where the
+// file system refuses the exchange, it falls back to swapByRename.
 func swap(tmp, dir string) error {
 	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
 		if err := os.Rename(tmp, dir); err != nil {
@@ -24,16 +24,4 @@ func swap(tmp, dir string) error {
 		return swapByRename(tmp, dir)
 	}
 	return os.RemoveAll(tmp) // tmp now holds the previous output
-}
-
-func swapByRename(tmp, dir string) error {
-	old := filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".hirebook-old-"+filepath.Base(tmp))
-	if err := os.Rename(dir, old); err != nil {
-		return fmt.Errorf("move previous output aside: %w", err)
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		_ = os.Rename(old, dir)
-		return fmt.Errorf("move new output into place: %w", err)
-	}
-	return os.RemoveAll(old)
 }
