@@ -11,6 +11,7 @@ import (
 	"github.com/hirebook/hirebook/generator/check"
 	"github.com/hirebook/hirebook/generator/content"
 	"github.com/hirebook/hirebook/generator/guard"
+	"github.com/hirebook/hirebook/generator/internal/pool"
 	"github.com/hirebook/hirebook/generator/output"
 	"github.com/hirebook/hirebook/generator/pages"
 	"github.com/hirebook/hirebook/generator/render"
@@ -165,7 +166,7 @@ func (b *Builder) full(ctx context.Context, step func(string)) error {
 	for _, ds := range byFile {
 		b.siteDiags = append(b.siteDiags, ds...)
 	}
-	err = parallelErr(len(states), func(i int) error { return b.planRole(ctx, states[i]) })
+	err = pool.EachErr(len(states), func(i int) error { return b.planRole(ctx, states[i]) })
 	step("plan and render roles")
 	if err != nil {
 		return err

@@ -9,8 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 	"time"
 
 	"github.com/hirebook/hirebook/generator/check"
@@ -125,34 +123,6 @@ func contentFS(opts Options) (fs.FS, string) {
 	}
 	dir := contentDir(opts)
 	return os.DirFS(dir), filepath.ToSlash(dir)
-}
-
-// parallelErr calls f(0..n-1) on GOMAXPROCS workers and returns the first
-// error by index.
-func parallelErr(n int, f func(i int) error) error {
-	errs := make([]error, n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func contentDir(opts Options) string {

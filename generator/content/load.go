@@ -7,12 +7,11 @@ package content
 import (
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
+	"github.com/hirebook/hirebook/generator/internal/pool"
 	"gopkg.in/yaml.v3"
 )
 
@@ -214,22 +213,7 @@ func (l *loader) roles(diags *Diagnostics) []*Role {
 	names := l.mdFiles("roles", diags)
 	roles := make([]*Role, len(names))
 	perRole := make([]Diagnostics, len(names))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				roles[i] = l.role(names[i], &perRole[i])
-			}
-		}()
-	}
-	for i := range names {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	pool.Each(len(names), func(i int) { roles[i] = l.role(names[i], &perRole[i]) })
 	var out []*Role
 	for i, r := range roles {
 		*diags = append(*diags, perRole[i]...)

@@ -7,13 +7,12 @@ package pages
 import (
 	"fmt"
 	"net/url"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/hirebook/hirebook/generator/content"
+	"github.com/hirebook/hirebook/generator/internal/pool"
 	"github.com/hirebook/hirebook/generator/markdown"
 )
 
@@ -117,7 +116,7 @@ func Plan(s *content.Site, opts Options) ([]Page, content.Diagnostics) {
 	views := make([]*RoleView, len(roles))
 	perRole := make([][]Page, len(roles))
 	perDiags := make([]content.Diagnostics, len(roles))
-	parallel(len(roles), func(i int) {
+	pool.Each(len(roles), func(i int) {
 		views[i], perRole[i], perDiags[i] = pl.Role(roles[i])
 	})
 	out, diags := pl.Site(s, roles, views)
@@ -128,26 +127,6 @@ func Plan(s *content.Site, opts Options) ([]Page, content.Diagnostics) {
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	diags.Sort()
 	return out, diags
-}
-
-// parallel calls f(0..n-1) on GOMAXPROCS workers.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // BaseURL is the site's absolute URL, ending in /: override when set.
