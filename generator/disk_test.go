@@ -201,6 +201,11 @@ func TestOutputFolderMustNotHoldContent(t *testing.T) {
 			if err == nil {
 				t.Fatalf("building into %s succeeded", out)
 			}
+			// Refused for holding the content, not only for lacking the
+			// output marker.
+			if !strings.Contains(err.Error(), "holds the content folder") {
+				t.Errorf("refused for another reason: %v", err)
+			}
 			if res != nil && (res.Stats.Written > 0 || res.Stats.Unchanged > 0) {
 				t.Errorf("stats %+v after a refusal", res.Stats)
 			}

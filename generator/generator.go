@@ -176,10 +176,25 @@ func safeOut(opts Options) error {
 	if err != nil {
 		return fmt.Errorf("content folder: %w", err)
 	}
-	if rel, err := filepath.Rel(out, in); err == nil && (rel == "." || filepath.IsLocal(rel)) {
-		return fmt.Errorf("output folder %s holds the content folder %s; choose another --out", opts.Out, contentDir(opts))
+	for _, pair := range [][2]string{{out, in}, {resolve(out), resolve(in)}} {
+		if rel, err := filepath.Rel(pair[0], pair[1]); err == nil && (rel == "." || filepath.IsLocal(rel)) {
+			return fmt.Errorf("output folder %s holds the content folder %s; choose another --out", opts.Out, contentDir(opts))
+		}
 	}
 	return nil
+}
+
+// resolve follows symbolic links in p; for a path that does not exist yet,
+// it resolves the nearest folder above it that does.
+func resolve(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r
+	}
+	parent := filepath.Dir(p)
+	if parent == p {
+		return p
+	}
+	return filepath.Join(resolve(parent), filepath.Base(p))
 }
 
 func stopwatch(res *Result) func(string) {

@@ -67,7 +67,9 @@ func (p *planner) portal(views []*RoleView) []Page {
 	}
 	slices.SortFunc(groups, func(a, b *TeamGroup) int { return strings.Compare(a.Team.Title, b.Team.Title) })
 	for _, g := range groups {
-		teamLinks = append(teamLinks, g.Team)
+		if len(g.Roles) > 0 { // a team with no open role keeps its page but leaves the list
+			teamLinks = append(teamLinks, g.Team)
+		}
 	}
 	var out []Page
 	n := pageCount(len(open))
