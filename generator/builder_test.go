@@ -3,10 +3,12 @@ package generator_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/hirebook/hirebook/generator"
 	"github.com/hirebook/hirebook/generator/content"
@@ -185,4 +187,24 @@ func hasFile(r *generator.Result, p string) bool {
 		}
 	}
 	return false
+}
+
+// A site-relative logo must be a file of the site (a theme asset).
+func TestLogoMustBeAFileOfTheSite(t *testing.T) {
+	site := func(logo string) fstest.MapFS {
+		return fstest.MapFS{
+			"site.yaml":  {Data: []byte("title: T\ncompany:\n  name: Co\n  logo: " + logo + "\nbase_url: https://example.org/\nguides: {protect: omit}\n")},
+			"roles/r.md": {Data: []byte("---\ntitle: R\nkpos: [{title: Ship the thing by June}]\n---\n")},
+		}
+	}
+	_, err := generator.Build(context.Background(), generator.Options{ContentFS: site("/assets/missing.png")})
+	var diags content.Diagnostics
+	if !errors.As(err, &diags) || len(diags) != 1 || diags[0].Key != "company.logo" || diags[0].Pos.File != "site.yaml" || diags[0].Pos.Line != 4 {
+		t.Fatalf("want one company.logo error at site.yaml:4, got %v", err)
+	}
+	for _, ok := range []string{"/assets/icon.svg", "/assets/icon.svg?v=2", "https://cdn.example.org/logo.png"} {
+		if _, err := generator.Build(context.Background(), generator.Options{ContentFS: site(ok)}); err != nil {
+			t.Errorf("logo %s: %v", ok, err)
+		}
+	}
 }

@@ -93,6 +93,13 @@ func (pl *Planner) Role(r *content.Role) (*RoleView, []Page, content.Diagnostics
 func (pl *Planner) Site(s *content.Site, roles []*content.Role, views []*RoleView) ([]Page, content.Diagnostics) {
 	p := pl.p
 	diags := p.checkAliases(roles)
+	if logo, _ := splitRest(s.Config.Company.Logo); strings.HasPrefix(logo, "/") && !strings.HasPrefix(logo, "//") && !p.link.has(logo) {
+		pos, ok := s.Config.Keys["company.logo"]
+		if !ok {
+			pos = content.Pos{File: s.Config.File}
+		}
+		diags.Add(pos, "company.logo", "broken-link", "%s is not a file of the site; put the logo in your theme's assets/ folder (e.g. /assets/logo.png)", logo)
+	}
 	var out []Page
 	if p.site.GuidesURL != "" {
 		out = append(out, p.guideIndex(views)...)
