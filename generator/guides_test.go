@@ -1,0 +1,207 @@
+package generator_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hirebook/hirebook/generator"
+	"github.com/hirebook/hirebook/generator/content"
+	"golang.org/x/net/html"
+)
+
+// plainGuides builds the example site with guides in plain text, so the
+// guide pages can be read.
+func plainGuides(t *testing.T) (*site, *content.Site) {
+	t.Helper()
+	fsys := exampleFS(t, func(siteYAML string) string {
+		return protectSetting.ReplaceAllString(siteYAML, "  protect: none")
+	})
+	opts := generator.Options{ContentFS: fsys, Clock: clock}
+	return build(t, opts), loadModel(t, opts)
+}
+
+// section returns the element whose heading has the id, or nil.
+func section(p *page, id string) *html.Node {
+	for _, h := range p.all(func(n *html.Node) bool { return n.Type == html.ElementNode && attrOf(n, "id") == id }) {
+		for n := h.Parent; n != nil; n = n.Parent {
+			if n.Data == "section" {
+				return n
+			}
+		}
+	}
+	return nil
+}
+
+func within(n *html.Node, name string) []*html.Node {
+	var out []*html.Node
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		if c.Type == html.ElementNode && c.Data == name {
+			out = append(out, c)
+		}
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			walk(k)
+		}
+	}
+	walk(n)
+	return out
+}
+
+func texts(ns []*html.Node) []string {
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = strings.Join(strings.Fields(textOf(n)), " ")
+	}
+	return out
+}
+
+func containsText(list []string, want string) bool {
+	want = strings.Join(strings.Fields(want), " ")
+	for _, s := range list {
+		if strings.Contains(s, want) {
+			return true
+		}
+	}
+	return false
+}
+
+var followUpTopics = []string{"Scope and scale", "Their own role", "The team", "Competing needs", "The actual result", "The trend over time"}
+
+var traitNames = map[string]string{"reliable": "Reliable, accountable and committed", "independent": "Independent", "collaborative": "Collaborative"}
+
+// Every KPO appears in its role's guide with the opening question, the
+// standard follow-ups and its own probes; every trait is probed under some
+// KPO; the scorecard rates every KPO and trait with no neutral overall choice.
+func TestGuideCoversEveryKPOAndTrait(t *testing.T) {
+	s, m := plainGuides(t)
+	for _, r := range published(m) {
+		g := s.page(t, "guides/"+r.Slug+"/index.html")
+		probed := map[string]bool{}
+		for _, k := range r.KPOs {
+			sec := section(g, "k-"+k.ID)
+			if sec == nil {
+				t.Errorf("%s: no section for KPO %s", r.Slug, k.ID)
+				continue
+			}
+			all := strings.Join(strings.Fields(textOf(sec)), " ")
+			if !strings.Contains(strings.ToLower(all), strings.ToLower(strings.Join(strings.Fields(k.Title), " ")[1:])) || !strings.Contains(all, "most comparable") {
+				t.Errorf("%s/%s: no opening question about the most comparable accomplishment", r.Slug, k.ID)
+			}
+			for _, topic := range followUpTopics {
+				if !containsText(texts(within(sec, "dt")), topic) {
+					t.Errorf("%s/%s: follow-up %q missing", r.Slug, k.ID, topic)
+				}
+			}
+			items := texts(within(sec, "li"))
+			for _, p := range k.Probes {
+				if !containsText(items, p) {
+					t.Errorf("%s/%s: probe %q missing", r.Slug, k.ID, p)
+				}
+			}
+			for _, h := range texts(within(sec, "h3")) {
+				for id, name := range traitNames {
+					if strings.Contains(h, "trait: "+name) {
+						probed[id] = true
+					}
+				}
+			}
+		}
+		want := append([]string{}, r.Traits...)
+		for _, k := range r.KPOs {
+			want = append(want, k.Traits...)
+		}
+		for _, tr := range want {
+			if !probed[tr] {
+				t.Errorf("%s: trait %s is probed under no KPO", r.Slug, tr)
+			}
+		}
+		score := section(g, "scorecard")
+		if score == nil {
+			t.Fatalf("%s: no scorecard", r.Slug)
+		}
+		legends := texts(within(score, "legend"))
+		for _, k := range r.KPOs {
+			if !containsText(legends, k.Title) {
+				t.Errorf("%s: scorecard does not rate %q", r.Slug, k.Title)
+			}
+		}
+		for _, tr := range want {
+			if !containsText(legends, traitNames[tr]) {
+				t.Errorf("%s: scorecard does not rate trait %s", r.Slug, tr)
+			}
+		}
+		var overall []string
+		for _, in := range within(score, "input") {
+			if attrOf(in, "name") == "recommendation" {
+				overall = append(overall, attrOf(in, "value"))
+			}
+		}
+		if strings.Join(overall, "|") != "Strong no|No|Yes|Strong yes" {
+			t.Errorf("%s: overall recommendation offers %v", r.Slug, overall)
+		}
+	}
+}
+
+// Each kit holds exactly the KPOs its interviewer covers.
+func TestKitsHoldTheirInterviewersKPOs(t *testing.T) {
+	s, m := plainGuides(t)
+	kits := 0
+	for _, r := range published(m) {
+		for _, iv := range r.Interviewers {
+			if len(iv.Covers) == 0 {
+				continue
+			}
+			kits++
+			p := s.page(t, "guides/"+r.Slug+"/"+iv.Slug+"/index.html")
+			covers := map[string]bool{}
+			for _, c := range iv.Covers {
+				covers[c] = true
+			}
+			for _, k := range r.KPOs {
+				if got := section(p, "k-"+k.ID) != nil; got != covers[k.ID] {
+					t.Errorf("kit %s/%s: KPO %s shown = %v, want %v", r.Slug, iv.Slug, k.ID, got, covers[k.ID])
+				}
+			}
+		}
+	}
+	if kits < 5 {
+		t.Fatalf("only %d kits in the example", kits)
+	}
+}
+
+// The primer has the three prompts for each growth arena and questions
+// for each KPO.
+func TestPrimerHasPromptsAndQuestions(t *testing.T) {
+	s, m := plainGuides(t)
+	for _, r := range published(m) {
+		p := s.page(t, questionsFile(r.Slug))
+		for _, a := range r.Development.Arenas() {
+			sec := section(p, "arena-"+a.ID)
+			if sec == nil {
+				t.Errorf("%s: no section for arena %s", r.Slug, a.ID)
+				continue
+			}
+			var prompts int
+			for _, ul := range within(sec, "ul") {
+				if strings.Contains(attrOf(ul, "class"), "prompts") {
+					prompts += len(within(ul, "li"))
+				}
+			}
+			if prompts != 3 {
+				t.Errorf("%s/%s: %d reflection prompts, want 3", r.Slug, a.ID, prompts)
+			}
+		}
+		if len(r.Development.Arenas()) > 4 {
+			t.Errorf("%s: more than four arenas", r.Slug)
+		}
+		for _, k := range r.KPOs {
+			sec := section(p, "q-"+k.ID)
+			if sec == nil || len(within(sec, "li")) == 0 {
+				t.Errorf("%s: no questions for KPO %s", r.Slug, k.ID)
+			}
+		}
+		if len(jobPostings(t, p)) != 0 {
+			t.Errorf("%s: the primer carries a JobPosting", r.Slug)
+		}
+	}
+}
