@@ -62,13 +62,14 @@ func Load(builtin, override fs.FS) (*Theme, error) {
 		}
 	}
 	sort.Strings(shared)
+	hashes := hashScripts(files)
 	for p, b := range files {
 		switch {
 		case strings.HasPrefix(p, "assets/"):
 			t.assets = append(t.assets, File{Path: p, Data: b})
 		case strings.HasPrefix(p, "layouts/") && path.Dir(p) == "layouts" && p != "layouts/base.html" && strings.HasSuffix(p, ".html"):
 			name := strings.TrimSuffix(path.Base(p), ".html")
-			tmpl := template.New(name).Funcs(funcs)
+			tmpl := template.New(name).Funcs(funcs).Funcs(hashes.funcs())
 			tmpl.Funcs(template.FuncMap{"memo": memo(tmpl)})
 			for _, s := range append(shared, p) {
 				if _, err := tmpl.New(s).Parse(string(files[s])); err != nil {
