@@ -63,6 +63,10 @@ func Load(builtin, override fs.FS) (*Theme, error) {
 	}
 	sort.Strings(shared)
 	hashes := hashScripts(files)
+	styles, err := inlineStyles(files)
+	if err != nil {
+		return nil, err
+	}
 	for p, b := range files {
 		switch {
 		case strings.HasPrefix(p, "assets/"):
@@ -70,7 +74,7 @@ func Load(builtin, override fs.FS) (*Theme, error) {
 		case strings.HasPrefix(p, "layouts/") && path.Dir(p) == "layouts" && p != "layouts/base.html" && strings.HasSuffix(p, ".html"):
 			name := strings.TrimSuffix(path.Base(p), ".html")
 			tmpl := template.New(name).Funcs(funcs).Funcs(hashes.funcs())
-			tmpl.Funcs(template.FuncMap{"memo": memo(tmpl)})
+			tmpl.Funcs(template.FuncMap{"memo": memo(tmpl)}).Funcs(styles)
 			for _, s := range append(shared, p) {
 				if _, err := tmpl.New(s).Parse(string(files[s])); err != nil {
 					return nil, fmt.Errorf("theme layout %s: %w", s, err)
