@@ -19,11 +19,14 @@ import (
 	"golang.org/x/tools/txtar"
 )
 
-// hostileFS is testdata/hostile.txtar with site.yaml's guides and markdown
-// settings replaced.
+// hostileFS is testdata/hostile.txtar, with its <NUL> marks made zero
+// bytes and site.yaml's guides and markdown settings replaced.
 func hostileFS(t *testing.T, protect string, unsafe bool) fstest.MapFS {
 	t.Helper()
 	fsys := txtarFS(t, "hostile")
+	for _, f := range fsys {
+		f.Data = bytes.ReplaceAll(f.Data, []byte("<NUL>"), []byte{0})
+	}
 	site := strings.Replace(string(fsys["site.yaml"].Data), "guides: {protect: none}", "guides: {protect: "+protect+"}", 1)
 	fsys["site.yaml"] = &fstest.MapFile{Data: []byte(site + fmt.Sprintf("markdown: {unsafe_html: %v}\n", unsafe))}
 	return fsys
@@ -153,7 +156,7 @@ func roleFileSeeds(tb testing.TB) [][]byte {
 	var out [][]byte
 	for _, f := range a.Files {
 		if strings.HasSuffix(f.Name, ".md") {
-			out = append(out, f.Data)
+			out = append(out, bytes.ReplaceAll(f.Data, []byte("<NUL>"), []byte{0}))
 		}
 	}
 	roles, err := filepath.Glob(filepath.Join(exampleContent, "roles", "*.md"))
