@@ -174,11 +174,11 @@ func loop(v *RoleView) []Step {
 		if iv.Title != "" {
 			who += ", " + iv.Title
 		}
-		steps = append(steps, Step{Title: strings.Join(titles, "; "), Who: who, Minutes: iv.Minutes})
+		steps = append(steps, Step{Title: strings.Join(titles, "; "), Who: who, Minutes: iv.Minutes, KPOs: iv.Covers})
 	}
 	for _, k := range v.KPOs {
 		if !covered[k.ID] {
-			steps = append(steps, Step{Title: k.Title, Who: "A member of the hiring team", Minutes: MinutesPerKPO})
+			steps = append(steps, Step{Title: k.Title, Who: "A member of the hiring team", Minutes: MinutesPerKPO, KPOs: []KPOView{k}})
 		}
 	}
 	if v.ReverseOffered {

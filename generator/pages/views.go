@@ -107,6 +107,7 @@ type Step struct {
 	Title   string
 	Who     string
 	Minutes int
+	KPOs    []KPOView // the objectives it covers, when it covers any
 }
 
 // RoleView is the candidate-safe view of a role: it has no field for
