@@ -72,7 +72,7 @@ func New(opts ...Option) *Renderer {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
 	}
 	rendererOpts = append(rendererOpts,
-		goldmark.WithExtensions(extension.GFM),
+		goldmark.WithExtensions(gfm()...),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
@@ -227,4 +227,16 @@ func renameReserved(doc *ast.Document, taken map[string]bool, pc parser.Context)
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// gfm is GitHub-flavoured Markdown (extension.GFM) with table cells aligned
+// by the align attribute rather than a style attribute, which the pages'
+// Content-Security-Policy (no inline styles) would block.
+func gfm() []goldmark.Extender {
+	return []goldmark.Extender{
+		extension.Linkify,
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+		extension.Strikethrough,
+		extension.TaskList,
+	}
 }
