@@ -1,0 +1,242 @@
+package themes_test
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/hirebook/hirebook/generator"
+)
+
+const (
+	spmm   = "roles/senior-product-marketing-manager/"
+	guide  = "guides/senior-product-marketing-manager/"
+	kit    = "guides/senior-product-marketing-manager/marisol-vance/"
+	asking = `(() => { const f = document.getElementById("hb-unlock"); return !!f && !f.hidden; })()`
+	scored = `(() => { const t = document.getElementById("sc-tools"); return !!t && !t.hidden; })()`
+)
+
+// pageType is one kind of page, at one URL of a served site.
+type pageType struct {
+	name, url string
+	ready     string // JavaScript that is true once the page is ready
+}
+
+// TestBrowser runs every browser check on one headless chromium: the
+// layout of each page type at phone sizes, axe-core, print, the guide
+// without JavaScript, and the scorecard (see browser_scorecard_test.go).
+func TestBrowser(t *testing.T) {
+	chromium(t)
+	plain := serve(t, generator.Options{PreviewGuides: true})
+	sealed := serve(t, generator.Options{Passphrase: passphrase, GuideIterations: 1000})
+	u, _ := url.Parse(plain.base)
+	b := startBrowser(t, u.Host)
+	types := []pageType{
+		{"portal", plain.base, ""},
+		{"team", plain.base + "teams/marketing/", ""},
+		{"role", plain.base + spmm, ""},
+		{"role-strain", plain.base + "roles/strain/", ""},
+		{"primer", plain.base + spmm + "questions/", ""},
+		{"company", plain.base + "company/how-we-interview/", ""},
+		{"404", plain.base + "no/such/page/", ""},
+		{"guide", plain.base + guide, scored},
+		{"kit", plain.base + kit, scored},
+		{"guide-strain", plain.base + "guides/strain/", scored},
+		{"guide-index", plain.base + "guides/", ""},
+		{"locked", sealed.base + guide, asking},
+	}
+	t.Run("layout", func(t *testing.T) {
+		for _, p := range types {
+			t.Run(p.name, func(t *testing.T) { checkLayout(t, b, p) })
+		}
+	})
+	t.Run("axe", func(t *testing.T) {
+		src := axe(t)
+		for _, p := range types {
+			t.Run(p.name, func(t *testing.T) { checkAxe(t, b, p, src) })
+		}
+	})
+	t.Run("print", func(t *testing.T) {
+		for _, p := range []pageType{types[2], types[4], types[7]} {
+			t.Run(p.name, func(t *testing.T) { checkPrint(t, b, p) })
+		}
+	})
+	t.Run("guide without JavaScript", func(t *testing.T) { checkNoScript(t, b, plain.base+guide) })
+	t.Run("scorecard", func(t *testing.T) { checkScorecard(t, b, plain.base) })
+	t.Run("scorecard over plain http", func(t *testing.T) { checkClipboardFallback(t, b, "http://"+lanHost+plain.res.BasePath) })
+	t.Run("scorecard after unlocking", func(t *testing.T) { checkUnlockedScorecard(t, b, sealed.base) })
+	t.Logf("screenshots and PDFs: %s", b.shot)
+}
+
+func (b *browser) open(t *testing.T, p pageType) {
+	t.Helper()
+	b.do(t, "open "+p.url, chromedp.Navigate(p.url))
+	if p.ready != "" {
+		b.waitFor(t, p.name, p.ready)
+	}
+}
+
+// checkLayout opens a page at 390x844 and at 320x568: nothing may scroll
+// sideways, nothing may break the page's Content-Security-Policy; touch
+// targets, type size, the skip link and focus are checked at 390.
+func checkLayout(t *testing.T, b *browser, p pageType) {
+	for _, vp := range []struct {
+		w, h  int64
+		scale float64
+	}{{390, 844, 2}, {320, 568, 1}} {
+		b.phone(t, vp.w, vp.h, vp.scale)
+		b.open(t, p)
+		if wide := eval[[]string](t, b, wideElements); len(wide) > 0 {
+			t.Errorf("at %d px the page scrolls sideways; too wide: %s", vp.w, strings.Join(wide, "; "))
+		}
+		if csp := eval[[]string](t, b, `window.__csp || []`); len(csp) > 0 {
+			t.Errorf("Content-Security-Policy violations: %s", strings.Join(csp, "; "))
+		}
+		b.screenshot(t, fmt.Sprintf("%s-%d", p.name, vp.w))
+		if vp.w != 390 {
+			continue
+		}
+		if small := eval[[]string](t, b, smallTargets); len(small) > 0 {
+			t.Errorf("touch targets under 44 px: %s", strings.Join(small, "; "))
+		}
+		if px := eval[float64](t, b, `parseFloat(getComputedStyle(document.body).fontSize)`); px < 16 {
+			t.Errorf("body text is %.1f px; want 16 or more, readable without zoom", px)
+		}
+		if got := eval[string](t, b, headingOrder); got != "" {
+			t.Errorf("headings: %s", got)
+		}
+		if eval[bool](t, b, `document.activeElement !== document.body`) {
+			continue // the page put the focus on its one field (the locked page)
+		}
+		b.do(t, "press Tab", chromedp.KeyEvent("\t"))
+		focus := eval[[]string](t, b, `(() => { const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();
+			return [e.className, s.outlineStyle, String(r.top >= 0 && r.bottom <= innerHeight), e.getAttribute("href") || ""]; })()`)
+		if focus[0] != "skip" || focus[3] != "#main" || focus[2] != "true" {
+			t.Errorf("the first Tab focuses %q (href %q, in view %s); want the visible skip link to #main", focus[0], focus[3], focus[2])
+		}
+		if focus[1] == "none" {
+			t.Error("the focused skip link shows no outline")
+		}
+	}
+}
+
+// wideElements lists the elements that stick out of the viewport, when
+// the document is wider than it.
+const wideElements = `(() => {
+	if (document.documentElement.scrollWidth <= innerWidth) return [];
+	const out = ["document " + document.documentElement.scrollWidth + " px"];
+	for (const e of document.body.querySelectorAll("*")) {
+		const r = e.getBoundingClientRect();
+		if (r.right > innerWidth + 0.5 && out.length < 6) out.push(e.tagName.toLowerCase() + (e.className ? "." + e.className : "") + " to " + Math.round(r.right) + " px");
+	}
+	return out;
+})()`
+
+// smallTargets lists links, buttons and fields under 44 px high (44 wide
+// too, except links). A link inside a sentence is exempt, as in WCAG
+// 2.5.8; a radio button or checkbox counts with its label.
+const smallTargets = `(() => {
+	const out = [];
+	for (const el of document.querySelectorAll("a[href], button, input, select, textarea, summary")) {
+		const label = el.closest("label") || (el.id && document.querySelector("label[for='" + el.id + "']"));
+		const target = (el.matches("input[type=radio], input[type=checkbox]") && label) || el;
+		const r = target.getBoundingClientRect(), s = getComputedStyle(target);
+		if (!r.width || !r.height || s.visibility === "hidden") continue;
+		if (el.tagName === "A" && s.display === "inline") {
+			const block = el.parentElement.closest("p, li, dd, td, th, blockquote, figcaption");
+			if (block && block.textContent.trim().length > el.textContent.trim().length + 2) continue;
+		}
+		if (r.height < 43.5 || r.width < (el.tagName === "A" ? 24 : 43.5)) {
+			out.push(el.tagName.toLowerCase() + " \"" + (el.textContent || el.name || "").trim().slice(0, 40) + "\" " + Math.round(r.width) + "x" + Math.round(r.height));
+		}
+	}
+	return out.slice(0, 8);
+})()`
+
+// headingOrder is empty when the page has one h1 first and no heading
+// skips a level on the way down.
+const headingOrder = `(() => {
+	const hs = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((h) => Number(h.tagName[1]));
+	if (hs.filter((n) => n === 1).length !== 1 || hs[0] !== 1) return "want one h1, first; got " + hs.join(" ");
+	for (let i = 1; i < hs.length; i++) if (hs[i] > hs[i - 1] + 1) return "h" + hs[i - 1] + " then h" + hs[i];
+	return "";
+})()`
+
+// checkAxe runs axe-core on the page at 390x844, in the light and the dark
+// color scheme.
+func checkAxe(t *testing.T, b *browser, p pageType, src string) {
+	b.phone(t, 390, 844, 2)
+	for _, scheme := range []string{"light", "dark"} {
+		b.media(t, "", scheme)
+		b.open(t, p)
+		for _, v := range b.runAxe(t, src) {
+			t.Errorf("%s scheme: %s", scheme, v)
+		}
+		if scheme == "dark" {
+			b.screenshot(t, p.name+"-390-dark")
+		}
+	}
+	b.media(t, "", "")
+}
+
+var pdfPage = regexp.MustCompile(`/Type\s*/Page\b`)
+
+// checkPrint prints the page on A4 and on Letter, after checking the print
+// styles: no navigation, link targets shown, a page per KPO in the guide.
+func checkPrint(t *testing.T, b *browser, p pageType) {
+	b.do(t, "desktop viewport", chromedp.EmulateViewport(1024, 768))
+	b.open(t, p)
+	b.media(t, "print", "")
+	checks := map[string]string{
+		"the navigation is hidden": `getComputedStyle(document.querySelector("header nav")).display === "none"`,
+		"the skip link is hidden":  `getComputedStyle(document.querySelector(".skip")).display === "none"`,
+	}
+	switch p.name {
+	case "role":
+		checks["the apply link shows its address"] = `getComputedStyle(document.querySelector("a.button"), "::after").content.includes("http")`
+	case "guide":
+		checks["each KPO starts a page"] = `[...document.querySelectorAll(".kpo-guide")].every((s) => getComputedStyle(s).breakBefore === "page")`
+		checks["the scorecard starts a page"] = `getComputedStyle(document.getElementById("scorecard-sec")).breakBefore === "page"`
+		checks["the scorecard buttons are hidden"] = `getComputedStyle(document.getElementById("sc-tools")).display === "none"`
+		checks["evidence boxes leave room to write"] = `[...document.querySelectorAll(".score textarea")].every((a) => a.getBoundingClientRect().height >= 80)`
+	}
+	for what, expr := range checks {
+		if !eval[bool](t, b, expr) {
+			t.Errorf("print: %s: not true", what)
+		}
+	}
+	b.media(t, "", "")
+	kpos := eval[int](t, b, `document.querySelectorAll(".kpo-guide").length`)
+	for _, paper := range []struct {
+		name string
+		size chromedp.PaperSize
+	}{{"a4", chromedp.PaperA4}, {"letter", chromedp.PaperLetter}} {
+		pdf := b.pdf(t, p.name+"-"+paper.name, paper.size)
+		n := len(pdfPage.FindAll(pdf, -1))
+		if !bytes.HasPrefix(pdf, []byte("%PDF")) || n == 0 || n < kpos+1 {
+			t.Errorf("%s: %d pages, want at least %d", paper.name, n, kpos+1)
+		}
+	}
+}
+
+// checkNoScript opens the guide with JavaScript off: it reads fully, and
+// the scorecard's buttons stay hidden.
+func checkNoScript(t *testing.T, b *browser, url string) {
+	b.phone(t, 390, 844, 1)
+	if _, err := chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	defer chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: false})
+	b.do(t, "open the guide", chromedp.Navigate(url))
+	got := eval[[]int](t, b, `[document.querySelectorAll(".kpo-guide .ask").length, document.querySelectorAll(".score").length,
+		document.getElementById("sc-tools").hidden ? 1 : 0, document.documentElement.scrollWidth - innerWidth]`)
+	if got[0] != 4 || got[1] < 5 || got[2] != 1 || got[3] > 0 {
+		t.Errorf("without JavaScript: %d opening questions (want 4), %d scorecard lines, buttons hidden %v, %d px too wide", got[0], got[1], got[2] == 1, got[3])
+	}
+}
