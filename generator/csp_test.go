@@ -136,6 +136,9 @@ func checkPolicy(t *testing.T, p string, pol map[string][]string, team bool) {
 		if ok && !slices.Equal(scriptSrc, []string{"'none'"}) {
 			t.Errorf("%s: a candidate page allows script: script-src %v", p, scriptSrc)
 		}
+		if v, ok := pol["connect-src"]; ok && !slices.Equal(v, []string{"'none'"}) {
+			t.Errorf("%s: a page without script allows connections: connect-src %v", p, v)
+		}
 		return
 	}
 	for _, src := range scriptSrc {
