@@ -30,7 +30,9 @@ func laughs(indent string) string {
 
 // YAML alias expansion is bounded: a billion laughs in a role, in a
 // company page's defaults or in site.yaml is an error at once, not a
-// build that fills memory.
+// build that fills memory (yaml.v3 refuses it in free-form values; the
+// decoder's budget of 100,000 values, in typed ones such as a list of
+// interviewers repeated by alias).
 func TestBillionLaughs(t *testing.T) {
 	role := "---\ntitle: R\nkpos: [{title: Ship}]\nparams:\n" + laughs("  ") + "interviewers: *l8\n---\n"
 	tests := []struct {
@@ -45,6 +47,9 @@ func TestBillionLaughs(t *testing.T) {
 			"company/c.md": {Data: []byte("---\ntitle: C\ndefaults:\n  params:\n" + laughs("    ") + "  interviewers: *l8\n---\n")},
 			"roles/r.md":   {Data: []byte("---\ntitle: R\nkpos: [{title: Ship}]\n---\n")}}, "company/c.md"},
 		{"site.yaml", fstest.MapFS{"site.yaml": {Data: []byte(minimalSite + "params:\n" + laughs("  ") + "  all: *l8\n")}}, "site.yaml"},
+		{"wide aliases", fstest.MapFS{"site.yaml": {Data: []byte(minimalSite)}, "roles/r.md": {Data: []byte(
+			"---\ntitle: R\nkpos: [{title: Ship}]\nparams: {i: &i {name: Dana, title: VP, covers: [a, b, c, d, e, f]}}\ninterviewers: [" +
+				strings.Repeat("*i, ", 30_000) + "*i]\n---\n")}}, "roles/r.md"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -62,6 +67,9 @@ func TestBillionLaughs(t *testing.T) {
 			for _, d := range diags {
 				if d.Pos.File == tt.file && d.Severity == content.Error &&
 					(d.Rule == "yaml-too-large" || strings.Contains(d.Message, "aliasing")) {
+					if tt.name == "wide aliases" && d.Rule != "yaml-too-large" {
+						continue
+					}
 					return
 				}
 			}

@@ -27,17 +27,21 @@ func Slugify(s string) string {
 }
 
 // SlugInterviewers gives each interviewer a slug unique within the role:
-// an empty one becomes interviewer-N, and collisions get -2, -3.
+// an empty one becomes interviewer-N, and collisions get -2, -3. Each name
+// remembers the next number to try, so many equal names (a list repeated
+// by YAML aliases) take linear time, not quadratic.
 func SlugInterviewers(ivs []Interviewer) {
 	used := map[string]bool{}
+	next := map[string]int{}
 	for i := range ivs {
 		base := Slugify(ivs[i].Name)
 		if base == "" {
 			base = fmt.Sprintf("interviewer-%d", i+1)
 		}
 		s := base
-		for n := 2; used[s]; n++ {
+		for n := max(next[base], 2); used[s]; n++ {
 			s = fmt.Sprintf("%s-%d", base, n)
+			next[base] = n + 1
 		}
 		used[s] = true
 		ivs[i].Slug = s

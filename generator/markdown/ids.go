@@ -15,10 +15,12 @@ import (
 // the page around the body already uses.
 type headingIDs struct {
 	used map[string]bool
+	next map[string]int // the number to try next after a base id, so that
+	// many equal headings take linear time, not quadratic
 }
 
 func newHeadingIDs(reserved []string) *headingIDs {
-	s := &headingIDs{used: map[string]bool{}}
+	s := &headingIDs{used: map[string]bool{}, next: map[string]int{}}
 	for _, id := range reserved {
 		s.used[id] = true
 	}
@@ -35,8 +37,9 @@ func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 		}
 	}
 	id := base
-	for n := 1; s.used[id]; n++ {
+	for n := max(s.next[base], 1); s.used[id]; n++ {
 		id = fmt.Sprintf("%s-%d", base, n)
+		s.next[base] = n + 1
 	}
 	s.used[id] = true
 	return []byte(id)

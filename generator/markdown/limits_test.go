@@ -87,6 +87,7 @@ func TestNestingWithinTheLimit(t *testing.T) {
 		"many paragraphs of quotes": strings.Repeat(strings.Repeat("> ", 20)+"x\n\n", 2_000),
 		"a long table":              "| a | b |\n|---|---|\n" + strings.Repeat("| 1 | 2 |\n", 10_000),
 		"smileys in paragraphs":     strings.Repeat("Sad :( but fine.\n\n", 1_000),
+		"50,000 equal headings":     strings.Repeat("## Same\n", 50_000),
 	}
 	r := markdown.New()
 	for name, src := range tests {
