@@ -18,6 +18,7 @@ var hostileBodies = []string{
 	"[tab](java\tscript:alert(1)) [ent](jav&#x09;ascript:alert(1)) [up](JaVaScRiPt:alert(1))\n",
 	"<javascript:alert(1)> <https://ok.example/>\n",
 	"![img](javascript:alert(1)) ![ok](data:image/png;base64,iVBORw0KGgo=)\n",
+	"[x](dAtA:imAge/png;) <data:image/png;base64,AA> [y]( data:image/gif,x) [z][r]\n\n[r]: DATA:image/webp,x\n",
 	"[ref][x]\n\n[x]: javascript:alert(1) \"title\"\n",
 	"## Heading {onclick=\"alert(1)\" #id .cls style=\"color:red\"}\n",
 	"# H {style=\"background:url(javascript:alert(1))\" data-x=\"javascript:y\" href=\"javascript:z\"}\n",

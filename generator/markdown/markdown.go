@@ -137,6 +137,7 @@ type transformer struct{}
 func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	plainHeadingAttributes(doc)
+	noDataLinks(doc, src)
 	shiftHeadings(doc)
 	if taken, _ := pc.Get(reservedKey).(map[string]bool); len(taken) > 0 {
 		renameReserved(doc, taken, pc)

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark/ast"
@@ -50,4 +51,51 @@ func plainHeadingAttributes(doc *ast.Document) {
 		}
 		return ast.WalkSkipChildren, nil
 	})
+}
+
+// noDataLinks empties the destination of links to data: URLs and turns
+// data: autolinks into text. goldmark lets data: images through (inert
+// in <img>), and with them links to the same URLs; a page has no use for
+// a link to a data: URL, so none is written.
+func noDataLinks(doc *ast.Document, src []byte) {
+	var autolinks []*ast.AutoLink
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch l := n.(type) {
+		case *ast.Link:
+			if isDataURL(l.Destination) {
+				l.Destination = nil
+			}
+		case *ast.AutoLink:
+			if isDataURL(l.URL(src)) {
+				autolinks = append(autolinks, l)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, l := range autolinks {
+		l.Parent().ReplaceChild(l.Parent(), l, ast.NewString(l.Label(src)))
+	}
+}
+
+// isDataURL reports whether u has the data: scheme, as a browser reads
+// it (ignoring case, surrounding spaces and control characters, and tabs
+// and line breaks anywhere).
+func isDataURL(u []byte) bool {
+	var b []byte
+	for _, c := range u {
+		if c == '\t' || c == '\n' || c == '\r' {
+			continue
+		}
+		if len(b) == 0 && c <= ' ' {
+			continue
+		}
+		b = append(b, c)
+		if len(b) == 5 {
+			break
+		}
+	}
+	return len(b) == 5 && strings.EqualFold(string(b), "data:")
 }
