@@ -11,9 +11,10 @@ import (
 
 // TestBrowserScriptPolicy opens a locked guide in headless Chromium: its
 // Content-Security-Policy allows scripts only by hash, and under it
-// unlock.js runs (the form shows); a changed unlock.js, which no longer
-// matches the hash, does not run (the form stays hidden and the page says
-// it needs JavaScript).
+// unlock.js runs (the form shows) and, once unlocked, the guide's
+// scorecard script; a changed unlock.js, which no longer matches the hash,
+// does not run (the form stays hidden and the page says it needs
+// JavaScript).
 func TestBrowserScriptPolicy(t *testing.T) {
 	bin := chromium(t)
 	res := build(t, opts())
@@ -42,6 +43,14 @@ func TestBrowserScriptPolicy(t *testing.T) {
 	}
 	if !poll(bctx, formShown, 10*time.Second) {
 		t.Fatal("unlock.js did not run under the page's policy")
+	}
+	// The decrypted guide keeps the locked page's policy and adds its own;
+	// the scorecard script runs under both.
+	if err := chromedp.Do(bctx, chromedp.SendKeys(chromedp.CSS("#hb-pass"), passphrase+"\r")); err != nil {
+		t.Fatal(err)
+	}
+	if !poll(bctx, `(() => { const c = document.getElementById("sc"); return !!c && c.dataset.ready === "1"; })()`, 30*time.Second) {
+		t.Error("scorecard.js did not run in the unlocked guide")
 	}
 
 	// The same site with one byte of unlock.js changed.
