@@ -114,6 +114,7 @@ func serve(t *testing.T, o generator.Options) *site {
 			rel, b, status = "404.html", files["404.html"], http.StatusNotFound
 		}
 		w.Header().Set("Content-Type", mime.TypeByExtension(path.Ext(rel)))
+		w.Header().Set("Cache-Control", "max-age=600") // as GitHub Pages
 		w.WriteHeader(status)
 		w.Write(b)
 	}))
