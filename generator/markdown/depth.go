@@ -1,6 +1,9 @@
 package markdown
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+)
 
 // MaxNesting is how deep a body may nest block quotes and lists, and
 // brackets and parentheses within one paragraph. goldmark's cost grows
@@ -10,12 +13,24 @@ import "fmt"
 // far below it.
 const MaxNesting = 64
 
+// MaxDelimiters is how many runs of emphasis markers (*, _ or ~) one
+// paragraph may hold. goldmark matches them pairwise, in time that grows
+// with the square of the unmatched ones ("*a_ " 30,000 times takes
+// seconds), so a paragraph past the limit is refused too.
+const MaxDelimiters = 2000
+
+// MaxReferences is how many link reference definitions ("[x]: /url") may
+// follow one another without a blank line: goldmark reads such a run in
+// time that grows with its square.
+const MaxReferences = 1000
+
 // tooDeep finds the first line of src that nests past MaxNesting: a line
 // whose block-quote markers, list markers and indentation (two columns a
 // level) add up to more, or the line where a paragraph's unclosed "[" or
-// "(" pass it. It returns 0 when src is within the limit.
+// "(" pass it, or its emphasis markers pass MaxDelimiters. It returns 0
+// when src is within the limit.
 func tooDeep(src []byte) (line int, msg string) {
-	brackets, parens := 0, 0
+	brackets, parens, delims, refs := 0, 0, 0, 0
 	for ln, start := 1, 0; start < len(src); ln++ {
 		end := start
 		for end < len(src) && src[end] != '\n' {
@@ -23,15 +38,24 @@ func tooDeep(src []byte) (line int, msg string) {
 		}
 		l := src[start:end]
 		start = end + 1
-		if blank(l) {
-			brackets, parens = 0, 0 // a paragraph ends at a blank line
-			continue
-		}
 		if d := prefixDepth(l); d > MaxNesting {
 			return ln, fmt.Sprintf("block quotes and lists nest %d levels deep here; the limit is %d", d, MaxNesting)
 		}
-		for _, c := range l {
+		if blank(l) {
+			brackets, parens, delims, refs = 0, 0, 0, 0 // a paragraph ends at a blank line
+			continue
+		}
+		if isReference(l) {
+			if refs++; refs > MaxReferences {
+				return ln, fmt.Sprintf("more than %d link reference definitions follow one another here; the limit is %d (a blank line between groups resets it)", MaxReferences, MaxReferences)
+			}
+		}
+		for i, c := range l {
 			switch c {
+			case '*', '_', '~':
+				if i == 0 || l[i-1] != c {
+					delims++
+				}
 			case '[':
 				brackets++
 			case ']':
@@ -44,14 +68,30 @@ func tooDeep(src []byte) (line int, msg string) {
 			if brackets > MaxNesting || parens > MaxNesting {
 				return ln, fmt.Sprintf("more than %d brackets or parentheses are open here in one paragraph; the limit is %d", MaxNesting, MaxNesting)
 			}
+			if delims > MaxDelimiters {
+				return ln, fmt.Sprintf("more than %d runs of *, _ or ~ in one paragraph by this line; the limit is %d", MaxDelimiters, MaxDelimiters)
+			}
 		}
 	}
 	return 0, ""
 }
 
+// isReference reports whether l looks like a link reference definition,
+// in a block quote or not: "[label]:" after spaces and ">" markers.
+func isReference(l []byte) bool {
+	t := bytes.TrimLeft(l, " \t>")
+	if len(t) == 0 || t[0] != '[' {
+		return false
+	}
+	i := bytes.IndexByte(t, ']')
+	return i > 0 && i+1 < len(t) && t[i+1] == ':'
+}
+
+// blank reports whether l ends a paragraph: empty, or only block-quote
+// markers.
 func blank(l []byte) bool {
 	for _, c := range l {
-		if c != ' ' && c != '\t' && c != '\r' {
+		if c != ' ' && c != '\t' && c != '\r' && c != '>' {
 			return false
 		}
 	}

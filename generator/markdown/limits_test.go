@@ -53,6 +53,11 @@ func TestDeepNestingIsRefused(t *testing.T) {
 		{"brackets", strings.Repeat("[", n) + "x" + strings.Repeat("](y)", n) + "\n", 1},
 		{"unclosed link destinations", strings.Repeat("[a](", n) + "\n", 1},
 		{"parentheses over several lines", strings.Repeat("(\n", n), markdown.MaxNesting + 1},
+		{"a line of block-quote markers alone", "a\n\n" + strings.Repeat(">", n) + "\n", 3},
+		{"unmatched emphasis markers", strings.Repeat("*a_ ", n), 1},
+		{"emphasis markers over several lines", strings.Repeat("c*\n", n), markdown.MaxDelimiters + 1},
+		{"link reference definitions", strings.Repeat("[a]: /b\n", n), markdown.MaxReferences + 1},
+		{"link reference definitions in a quote", strings.Repeat("> [a]: /b\n", n), markdown.MaxReferences + 1},
 	}
 	for _, unsafe := range []bool{false, true} {
 		r := markdown.New(markdown.WithUnsafeHTML(unsafe))
@@ -81,13 +86,16 @@ func TestNestingWithinTheLimit(t *testing.T) {
 		deepList.WriteString(strings.Repeat("  ", i) + "- item\n")
 	}
 	tests := map[string]string{
-		"quotes at the limit":       strings.Repeat(">", markdown.MaxNesting) + " deep\n",
-		"nested list":               deepList.String(),
-		"many closed links":         strings.Repeat("[a](b) (c) ", 20_000) + "\n",
-		"many paragraphs of quotes": strings.Repeat(strings.Repeat("> ", 20)+"x\n\n", 2_000),
-		"a long table":              "| a | b |\n|---|---|\n" + strings.Repeat("| 1 | 2 |\n", 10_000),
-		"smileys in paragraphs":     strings.Repeat("Sad :( but fine.\n\n", 1_000),
-		"50,000 equal headings":     strings.Repeat("## Same\n", 50_000),
+		"quotes at the limit":         strings.Repeat(">", markdown.MaxNesting) + " deep\n",
+		"nested list":                 deepList.String(),
+		"many closed links":           strings.Repeat("[a](b) (c) ", 20_000) + "\n",
+		"many paragraphs of quotes":   strings.Repeat(strings.Repeat("> ", 20)+"x\n\n", 2_000),
+		"a long table":                "| a | b |\n|---|---|\n" + strings.Repeat("| 1 | 2 |\n", 10_000),
+		"smileys in paragraphs":       strings.Repeat("Sad :( but fine.\n\n", 1_000),
+		"50,000 equal headings":       strings.Repeat("## Same\n", 50_000),
+		"emphasis in many paragraphs": strings.Repeat(strings.Repeat("*a* _b_ ", markdown.MaxDelimiters/4)+"\n\n", 100),
+		"quoted paragraphs":           strings.Repeat("> "+strings.Repeat("**b** ", markdown.MaxDelimiters/4)+"\n>\n", 50),
+		"references in groups":        strings.Repeat(strings.Repeat("[a]: /b\n", markdown.MaxReferences)+"\n", 20) + "[a]\n",
 	}
 	r := markdown.New()
 	for name, src := range tests {
