@@ -3,6 +3,8 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+
+	"github.com/yuin/goldmark/ast"
 )
 
 // MaxNesting is how deep a body may nest block quotes and lists, and
@@ -133,4 +135,43 @@ func prefixDepth(l []byte) int {
 		}
 	}
 	return depth + cols/2
+}
+
+// maxTreeDepth bounds the depth of a parsed body. Block nesting is held
+// to MaxNesting before parsing, but a pair of long runs of emphasis
+// markers ("***…x…***") nests one element per two markers; browsers and
+// HTML parsers stop nesting at 512 open elements, so a body whose tree
+// goes deeper is refused.
+const maxTreeDepth = 256
+
+// deepest returns the first node of doc deeper than limit, or nil,
+// walking without recursion.
+func deepest(doc ast.Node, limit int) ast.Node {
+	n, depth := doc, 0
+	for {
+		if depth > limit {
+			return n
+		}
+		if c := n.FirstChild(); c != nil {
+			n, depth = c, depth+1
+			continue
+		}
+		for n != doc && n.NextSibling() == nil {
+			n, depth = n.Parent(), depth-1
+		}
+		if n == doc {
+			return nil
+		}
+		n = n.NextSibling()
+	}
+}
+
+// blockLine is the body line of n's nearest block with lines.
+func blockLine(n ast.Node, src []byte) int {
+	for p := n; p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return 1 + bytes.Count(src[:min(p.Lines().At(0).Start, len(src))], []byte("\n"))
+		}
+	}
+	return 1
 }

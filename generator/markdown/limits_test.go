@@ -55,6 +55,8 @@ func TestDeepNestingIsRefused(t *testing.T) {
 		{"parentheses over several lines", strings.Repeat("(\n", n), markdown.MaxNesting + 1},
 		{"a line of block-quote markers alone", "a\n\n" + strings.Repeat(">", n) + "\n", 3},
 		{"unmatched emphasis markers", strings.Repeat("*a_ ", n), 1},
+		{"long matching runs of emphasis markers", "Intro.\n\n# " + strings.Repeat("*", n) + "x" + strings.Repeat("*", n) + "\n", 3},
+		{"emphasis nested in a list", "- a\n  - " + strings.Repeat("_", 1000) + "x" + strings.Repeat("_", 1000) + "\n", 2},
 		{"emphasis markers over several lines", strings.Repeat("c*\n", n), markdown.MaxDelimiters + 1},
 		{"link reference definitions", strings.Repeat("[a]: /b\n", n), markdown.MaxReferences + 1},
 		{"link reference definitions in a quote", strings.Repeat("> [a]: /b\n", n), markdown.MaxReferences + 1},

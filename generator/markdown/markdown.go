@@ -6,6 +6,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 
 	"github.com/microcosm-cc/bluemonday"
@@ -99,7 +100,8 @@ var (
 // body uses): a generated id gets a number, and so does an explicit {#id}
 // that would repeat one.
 //
-// A body that nests deeper than MaxNesting renders as nothing, with one
+// A body that nests deeper than MaxNesting (or whose tree, through
+// emphasis, goes deeper than browsers nest) renders as nothing, with one
 // problem at the line where it goes too deep.
 func (r *Renderer) Render(src []byte, resolve LinkResolver, reserved ...string) (template.HTML, []Problem) {
 	if line, msg := tooDeep(src); line > 0 {
@@ -119,6 +121,10 @@ func (r *Renderer) Render(src []byte, resolve LinkResolver, reserved ...string) 
 	probs := &[]Problem{}
 	pc.Set(problemsKey, probs)
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	if n := deepest(doc, maxTreeDepth); n != nil {
+		return "", []Problem{{Line: blockLine(n, src), Rule: "markdown-too-deep",
+			Message: fmt.Sprintf("emphasis nests elements more than %d deep here; the limit is %d", maxTreeDepth, maxTreeDepth)}}
+	}
 	var buf bytes.Buffer
 	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
 		// Rendering into a bytes.Buffer cannot fail; keep what was written.
