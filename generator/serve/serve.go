@@ -114,8 +114,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.RLock()
 	files, base, lastErr := s.files, s.basePath, s.lastErr
 	s.mu.RUnlock()
-	if lastErr != "" && strings.HasSuffix(r.URL.Path, "/") {
-		s.showError(w, lastErr)
+	if lastErr != "" && len(files) == 0 {
+		s.showError(w, lastErr) // no good build yet
 		return
 	}
 	if r.URL.Path == "/" && base != "/" {
@@ -139,7 +139,26 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, files)
 		return
 	}
+	if lastErr != "" && path.Ext(rel) == ".html" {
+		data = withError(data, lastErr)
+	}
 	s.write(w, rel, data, http.StatusOK)
+}
+
+// withError puts the build error at the top of the last good page, which
+// still serves below it.
+func withError(page []byte, msg string) []byte {
+	banner := `<div class="notice" role="alert"><p><strong>The last change could not be built.</strong> This is the last version that built; fix the file and save, and the page reloads.</p><pre>` + htmlEscape(msg) + `</pre></div>`
+	i := bytes.Index(page, []byte("<body"))
+	if i < 0 {
+		return page
+	}
+	j := bytes.IndexByte(page[i:], '>')
+	if j < 0 {
+		return page
+	}
+	at := i + j + 1
+	return append(append(append([]byte{}, page[:at]...), banner...), page[at:]...)
 }
 
 func (s *Server) notFound(w http.ResponseWriter, files map[string][]byte) {

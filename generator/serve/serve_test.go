@@ -143,18 +143,20 @@ func TestServeFollowsEdits(t *testing.T) {
 	replaceIn(t, file, "title: Customer Support Lead, Tier 2", "title: Customer Support Lead, Night Shift")
 	eventually(t, "the edited title", func() bool { _, p := get(t, role); return h1(t, p) == "Customer Support Lead, Night Shift" })
 
-	// Invalid edit: the last good page still serves; the error shows on pages.
+	// Invalid edit: the last good page still serves, with the error (file
+	// and key) at its top.
 	replaceIn(t, file, "work_mode: hybrid", "work_mode: hybird")
-	eventually(t, "the error page", func() bool {
-		code, p := get(t, base)
-		return code == 500 && strings.Contains(p, "customer-support-lead.md") && strings.Contains(p, "work_mode")
+	eventually(t, "the error on the page", func() bool {
+		code, p := get(t, role)
+		return code == 200 && h1(t, p) == "Customer Support Lead, Night Shift" &&
+			strings.Contains(p, `role="alert"`) && strings.Contains(p, "customer-support-lead.md:") && strings.Contains(p, "work_mode")
 	})
 	if code, p := get(t, base+"assets/style.css"); code != 200 || p == "" {
 		t.Errorf("last good files stopped serving: %d", code)
 	}
 	// Fix: recovers without a restart.
 	replaceIn(t, file, "work_mode: hybird", "work_mode: hybrid")
-	eventually(t, "recovery", func() bool { code, _ := get(t, role); return code == 200 })
+	eventually(t, "recovery", func() bool { code, p := get(t, role); return code == 200 && !strings.Contains(p, `role="alert"`) })
 
 	// Add a role: its page appears.
 	added := filepath.Join(dir, "roles", "brand-new.md")
