@@ -10,10 +10,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 
+	"github.com/hirebook/hirebook/generator/internal/pool"
 	"github.com/hirebook/hirebook/generator/render"
 )
 
@@ -107,22 +107,7 @@ func (w *Writer) Write(files ...render.File) error {
 // WriteAll writes files GOMAXPROCS at a time.
 func (w *Writer) WriteAll(files []render.File) error {
 	errs := make([]error, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for n := 0; n < runtime.GOMAXPROCS(0); n++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = w.Write(files[i])
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	pool.Each(len(files), func(i int) { errs[i] = w.Write(files[i]) })
 	return errors.Join(errs...)
 }
 

@@ -10,11 +10,10 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
+	"github.com/hirebook/hirebook/generator/internal/pool"
 	"github.com/hirebook/hirebook/generator/pages"
 )
 
@@ -148,34 +147,16 @@ func Inline(ctx context.Context, t *Theme, ps []pages.Page) ([]File, error) {
 // Pages renders pages concurrently, in their order.
 func Pages(ctx context.Context, t *Theme, ps []pages.Page) ([]File, error) {
 	out := make([]File, len(ps))
-	errs := make([]error, len(ps))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				b, err := t.Page(ps[i])
-				out[i], errs[i] = File{Path: ps[i].Path, Data: b, Audience: ps[i].Audience}, err
-			}
-		}()
-	}
-	for i := range ps {
-		if ctx.Err() != nil {
-			break
+	err := pool.EachErr(len(ps), func(i int) error {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+		b, err := t.Page(ps[i])
+		out[i] = File{Path: ps[i].Path, Data: b, Audience: ps[i].Audience}
+		return err
+	})
+	if err != nil {
 		return nil, err
-	}
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
 	}
 	return out, nil
 }
