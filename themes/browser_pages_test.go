@@ -3,6 +3,7 @@ package themes_test
 import (
 	"bytes"
 	"fmt"
+	"github.com/hirebook/hirebook/internal/browsertest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -32,7 +33,7 @@ type pageType struct {
 // layout of each page type at phone sizes, axe-core, print, the guide
 // without JavaScript, and the scorecard (see browser_scorecard_test.go).
 func TestBrowser(t *testing.T) {
-	chromium(t)
+	browsertest.Chromium(t)
 	plain := serve(t, generator.Options{PreviewGuides: true})
 	sealed := serve(t, generator.Options{Passphrase: passphrase, GuideIterations: 1000})
 	u, _ := url.Parse(plain.base)

@@ -5,12 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"mime"
-	"net/http"
-	"net/http/httptest"
 	"os"
-	"os/exec"
-	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,6 +18,7 @@ import (
 
 	"github.com/hirebook/hirebook/generator"
 	"github.com/hirebook/hirebook/generator/content"
+	"github.com/hirebook/hirebook/internal/browsertest"
 )
 
 // The browser tests drive Debian's chromium (headless) through every page
@@ -99,26 +95,7 @@ func serve(t *testing.T, o generator.Options) *site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := map[string][]byte{}
-	for _, f := range res.Files {
-		files[f.Path] = f.Data
-	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rel, ok := strings.CutPrefix(r.URL.Path, res.BasePath)
-		if rel == "" || strings.HasSuffix(rel, "/") {
-			rel += "index.html"
-		}
-		b, found := files[rel]
-		status := http.StatusOK
-		if !ok || !found {
-			rel, b, status = "404.html", files["404.html"], http.StatusNotFound
-		}
-		w.Header().Set("Content-Type", mime.TypeByExtension(path.Ext(rel)))
-		w.Header().Set("Cache-Control", "max-age=600") // as GitHub Pages
-		w.WriteHeader(status)
-		w.Write(b)
-	}))
-	t.Cleanup(srv.Close)
+	srv := browsertest.Serve(t, res)
 	return &site{res: res, base: srv.URL + res.BasePath}
 }
 
@@ -126,19 +103,6 @@ func serve(t *testing.T, o generator.Options) *site {
 type browser struct {
 	ctx  context.Context
 	shot string // folder for screenshots and PDFs
-}
-
-func chromium(t *testing.T) string {
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("chromium is not installed, and CI must run the browser tests: apt-get install -y chromium")
-	}
-	t.Skip("chromium is not installed (apt-get install -y chromium); CI runs this test")
-	return ""
 }
 
 // screenshots is where screenshots and PDFs go: $HIREBOOK_SCREENSHOTS, or
@@ -155,27 +119,16 @@ func screenshots(t *testing.T) string {
 }
 
 func startBrowser(t *testing.T, lanTarget string) *browser {
-	bin := chromium(t)
+	bin := browsertest.Chromium(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	t.Cleanup(cancel)
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(bin),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
+	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, browsertest.Options(bin, t.TempDir(),
 		chromedp.Flag("hide-scrollbars", true),
 		chromedp.Flag("font-render-hinting", "none"),
-		chromedp.UserDataDir(t.TempDir()),
 		// A name that is not a secure context, as a preview served to a
 		// phone over the local network is.
 		chromedp.Flag("host-resolver-rules", "MAP "+lanHost+" "+lanTarget),
-	)
+	)...)
 	t.Cleanup(cancelAlloc)
 	bctx, cancelBrowser := chromedp.NewContext(actx, chromedp.WithLogf(t.Logf))
 	t.Cleanup(cancelBrowser)

@@ -2,6 +2,7 @@ package guard_test
 
 import (
 	"context"
+	"github.com/hirebook/hirebook/internal/browsertest"
 	"strings"
 	"testing"
 	"time"
@@ -16,13 +17,11 @@ import (
 // does not run (the form stays hidden and the page says it needs
 // JavaScript).
 func TestBrowserScriptPolicy(t *testing.T) {
-	bin := chromium(t)
+	bin := browsertest.Chromium(t)
 	res := build(t, opts())
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, chromedp.ExecPath(bin), chromedp.Flag("headless", true),
-		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true), chromedp.UserDataDir(t.TempDir()))
+	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, browsertest.Options(bin, t.TempDir())...)
 	defer cancelAlloc()
 	bctx, cancelBrowser := chromedp.NewContext(actx, chromedp.WithLogf(t.Logf))
 	defer cancelBrowser()
@@ -30,7 +29,7 @@ func TestBrowserScriptPolicy(t *testing.T) {
 	const formShown = `(() => { const f = document.getElementById("hb-unlock"); return !!f && !f.hidden; })()`
 	const needJS = `!document.getElementById("hb-needjs").hidden`
 
-	srv := serveSite(t, res)
+	srv := browsertest.Serve(t, res)
 	if err := chromedp.Do(bctx, chromedp.Navigate(srv.URL+res.BasePath+guide)); err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +58,7 @@ func TestBrowserScriptPolicy(t *testing.T) {
 			res.Files[i].Data = append(append([]byte(nil), f.Data...), "\n// changed\n"...)
 		}
 	}
-	tampered := serveSite(t, res)
+	tampered := browsertest.Serve(t, res)
 	if err := chromedp.Do(bctx, chromedp.Navigate(tampered.URL+res.BasePath+guide)); err != nil {
 		t.Fatal(err)
 	}

@@ -3,60 +3,15 @@ package guard_test
 import (
 	"context"
 	"encoding/json"
-	"mime"
 	"net"
-	"net/http"
-	"net/http/httptest"
-	"os"
-	"os/exec"
-	"path"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/hirebook/hirebook/generator"
+	"github.com/hirebook/hirebook/internal/browsertest"
 )
-
-// chromium finds Debian's chromium. Missing, it fails the test in CI
-// (CI=true), which must run it, and skips it elsewhere.
-func chromium(t *testing.T) string {
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("chromium is not installed, and CI must run the browser test: apt-get install -y chromium")
-	}
-	t.Skip("chromium is not installed (apt-get install -y chromium); CI runs this test")
-	return ""
-}
-
-// serveSite serves a built site from memory under its base path, on
-// 127.0.0.1.
-func serveSite(t *testing.T, res *generator.Result) *httptest.Server {
-	files := map[string][]byte{}
-	for _, f := range res.Files {
-		files[f.Path] = f.Data
-	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rel, ok := strings.CutPrefix(r.URL.Path, res.BasePath)
-		if rel == "" || strings.HasSuffix(rel, "/") {
-			rel += "index.html"
-		}
-		b, found := files[rel]
-		if !ok || !found {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Content-Type", mime.TypeByExtension(path.Ext(rel)))
-		w.Write(b)
-	}))
-	t.Cleanup(srv.Close)
-	return srv
-}
 
 func js(s string) string {
 	b, _ := json.Marshal(s)
@@ -69,9 +24,9 @@ func js(s string) string {
 // guide's links work and the next pages open without typing; "forget" makes
 // the site ask again; a github.io address shows the shared-origin warning.
 func TestBrowserUnlock(t *testing.T) {
-	bin := chromium(t)
+	bin := browsertest.Chromium(t)
 	res := build(t, opts())
-	srv := serveSite(t, res)
+	srv := browsertest.Serve(t, res)
 	host := strings.TrimPrefix(srv.URL, "http://")
 	if h, _, _ := net.SplitHostPort(host); h != "127.0.0.1" {
 		t.Fatalf("test server on %s, not 127.0.0.1", host)
@@ -81,23 +36,12 @@ func TestBrowserUnlock(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(bin),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
+	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, browsertest.Options(bin, t.TempDir(),
 		// A github.io name for the shared-origin warning, answered by the
 		// test server and treated as secure as 127.0.0.1 is.
 		chromedp.Flag("host-resolver-rules", "MAP "+ghHost+" "+host),
 		chromedp.Flag("unsafely-treat-insecure-origin-as-secure", "http://"+ghHost),
-	)
+	)...)
 	defer cancelAlloc()
 	bctx, cancelBrowser := chromedp.NewContext(actx, chromedp.WithLogf(t.Logf))
 	defer cancelBrowser()
