@@ -47,6 +47,7 @@ func Write(dir string, files []render.File) (Stats, error) {
 // site in memory.
 type Writer struct {
 	dir, tmp string
+	hasPrev  bool // dir holds a previous build to compare files with
 	mu       sync.Mutex
 	dirs     map[string]bool // folders made under tmp
 	st       Stats
@@ -75,7 +76,8 @@ func Begin(dir string) (*Writer, error) {
 		os.RemoveAll(tmp)
 		return nil, fmt.Errorf("chmod %s: %w", tmp, err)
 	}
-	return &Writer{dir: dir, tmp: tmp, dirs: map[string]bool{tmp: true}}, nil
+	_, err = os.Stat(filepath.Join(dir, Marker))
+	return &Writer{dir: dir, tmp: tmp, hasPrev: err == nil, dirs: map[string]bool{tmp: true}}, nil
 }
 
 // Write writes files into the new folder. A file whose bytes equal the
@@ -89,7 +91,11 @@ func (w *Writer) Write(files ...render.File) error {
 		if err := w.mkdir(filepath.Dir(filepath.Join(w.tmp, rel))); err != nil {
 			return err
 		}
-		kept, err := writeOne(w.tmp, w.dir, f)
+		prev := w.dir
+		if !w.hasPrev {
+			prev = "" // nothing to compare with: write, don't look
+		}
+		kept, err := writeOne(w.tmp, prev, f)
 		if err != nil {
 			return err
 		}
@@ -208,9 +214,11 @@ func writeOne(tmp, prev string, f render.File) (bool, error) {
 	rel := filepath.FromSlash(f.Path)
 	dst := filepath.Join(tmp, rel)
 	old := filepath.Join(prev, rel)
-	if fi, err := os.Lstat(old); err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(f.Data)) {
-		if b, err := os.ReadFile(old); err == nil && bytes.Equal(b, f.Data) && os.Link(old, dst) == nil {
-			return true, nil
+	if prev != "" {
+		if fi, err := os.Lstat(old); err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(f.Data)) {
+			if b, err := os.ReadFile(old); err == nil && bytes.Equal(b, f.Data) && os.Link(old, dst) == nil {
+				return true, nil
+			}
 		}
 	}
 	if err := os.WriteFile(dst, f.Data, 0o644); err != nil {
