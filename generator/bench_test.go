@@ -8,6 +8,10 @@ import (
 	"testing"
 
 	"github.com/hirebook/hirebook/generator"
+	"github.com/hirebook/hirebook/generator/content"
+	"github.com/hirebook/hirebook/generator/internal/pool"
+	"github.com/hirebook/hirebook/generator/markdown"
+	"github.com/hirebook/hirebook/generator/output"
 	"github.com/hirebook/hirebook/generator/synth"
 )
 
@@ -91,6 +95,42 @@ func BenchmarkRebuildOneRole(b *testing.B) {
 				if _, err := builder.Rebuild(ctx, []string{file}); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+// BenchmarkFloor is the least any build of the site must do: render every
+// body with goldmark and write the same bytes the build writes. A full
+// build (BenchmarkBuildWrite) is compared with it.
+func BenchmarkFloor(b *testing.B) {
+	for _, n := range benchSizes() {
+		b.Run(fmt.Sprintf("roles=%d", n), func(b *testing.B) {
+			tmp := b.TempDir()
+			dir := filepath.Join(tmp, "content")
+			if err := synth.Write(dir, n); err != nil {
+				b.Fatal(err)
+			}
+			res, err := generator.Build(context.Background(), generator.Options{Content: dir})
+			if err != nil {
+				b.Fatal(err)
+			}
+			site, diags := content.Load(os.DirFS(dir), content.Options{})
+			if diags.HasErrors() {
+				b.Fatal(diags)
+			}
+			md := markdown.New()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				pool.Each(len(site.Roles), func(j int) { md.Render(site.Roles[j].Body, nil) })
+				out := filepath.Join(tmp, fmt.Sprintf("out%d", i))
+				if _, err := output.Write(out, res.Files); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				os.RemoveAll(out)
+				b.StartTimer()
 			}
 		})
 	}
