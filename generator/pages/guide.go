@@ -194,8 +194,9 @@ func (p *planner) guideView(r *content.Role, v *RoleView) *GuideView {
 	} else {
 		g.Plan = append(g.Plan, Step{Title: "Explain the next steps", Minutes: 2})
 	}
-	for _, s := range g.Plan {
-		g.PlanMinutes += s.Minutes
+	for i := range g.Plan {
+		g.Plan[i].Start = g.PlanMinutes
+		g.PlanMinutes += g.Plan[i].Minutes
 	}
 	g.Internal = notes(r.Internal)
 	g.FeedbackDraft = feedbackDraft(r, v)

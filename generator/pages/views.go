@@ -106,6 +106,7 @@ type InterviewerView struct {
 type Step struct {
 	Title   string
 	Who     string
+	Start   int // minutes from the start of the interview
 	Minutes int
 	KPOs    []KPOView // the objectives it covers, when it covers any
 }
