@@ -184,6 +184,11 @@ func loop(v *RoleView) []Step {
 	if v.ReverseOffered {
 		steps = append(steps, Step{Title: "Reverse interview: your questions, your agenda (optional)", Who: "Any interviewer you met", Minutes: v.ReverseMinutes})
 	}
+	at := 0
+	for i := range steps {
+		steps[i].Start = at
+		at += steps[i].Minutes
+	}
 	return steps
 }
 
