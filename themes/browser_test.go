@@ -4,7 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
+	"github.com/hirebook/hirebook/internal/testfs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,18 +69,7 @@ type site struct {
 
 func exampleFS(t *testing.T) fstest.MapFS {
 	t.Helper()
-	m := fstest.MapFS{}
-	err := fs.WalkDir(os.DirFS(example), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(filepath.Join(example, p))
-		m[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testfs.Folder(t, example)
 	m["roles/strain.md"] = &fstest.MapFile{Data: []byte(strainRole)}
 	return m
 }

@@ -3,9 +3,8 @@ package themes_test
 import (
 	"bytes"
 	"compress/gzip"
+	"github.com/hirebook/hirebook/internal/testfs"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -151,18 +150,7 @@ func withoutOwnText(html []byte, v *pages.RoleView) []byte {
 // compresses less than generated text.
 func realisticFS(t *testing.T) fstest.MapFS {
 	t.Helper()
-	m := fstest.MapFS{}
-	err := fs.WalkDir(os.DirFS(example), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(filepath.Join(example, p))
-		m[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testfs.Folder(t, example)
 	more := string(m["roles/customer-support-lead.md"].Data)
 	more = more[strings.Index(more[4:], "\n---\n")+9:]
 	pmm := "roles/senior-product-marketing-manager.md"

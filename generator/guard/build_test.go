@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"github.com/hirebook/hirebook/internal/testfs"
 	"html/template"
 	"io/fs"
 	"os"
@@ -57,18 +58,7 @@ func teamFiles(res *generator.Result) map[string][]byte {
 // exampleFS is the example content in memory, for builds of edited copies.
 func exampleFS(t *testing.T) fstest.MapFS {
 	t.Helper()
-	m := fstest.MapFS{}
-	err := fs.WalkDir(os.DirFS(example), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(filepath.Join(example, p))
-		m[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testfs.Folder(t, example)
 	return m
 }
 
