@@ -5,6 +5,7 @@
 package content
 
 import (
+	"errors"
 	"io/fs"
 	"path"
 	"sort"
@@ -298,10 +299,11 @@ func Merge(base, over *yaml.Node) *yaml.Node {
 	return &out
 }
 
+// unwrapPath drops the path from a file error, since diagnostics name the
+// file themselves.
 func unwrapPath(err error) error {
 	var pe *fs.PathError
-	if e, ok := err.(*fs.PathError); ok {
-		pe = e
+	if errors.As(err, &pe) {
 		return pe.Err
 	}
 	return err
