@@ -7,13 +7,12 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hirebook/hirebook/generator/content"
 )
 
 // files plans the non-HTML files: sitemap, feed, robots.txt, .nojekyll and
 // CNAME. Only candidate pages of published, open roles enter the sitemap
 // and the feed.
-func (p *planner) files(roles []*content.Role, views []*RoleView, company []*content.CompanyPage) []Page {
+func (p *planner) files(views []*RoleView) []Page {
 	out := []Page{
 		{Path: "sitemap.xml", Make: func() []byte { return p.sitemap(views) }, Key: p.sitemapKey(views)},
 		{Path: "feed.xml", Make: func() []byte { return p.feed(views) }, Key: p.feedKey(views)},

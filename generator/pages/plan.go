@@ -111,7 +111,7 @@ func (pl *Planner) Site(s *content.Site, roles []*content.Role, views []*RoleVie
 		out = append(out, p.companyPage(c, body))
 	}
 	out = append(out, p.notFound(views))
-	out = append(out, p.files(roles, views, s.Company)...)
+	out = append(out, p.files(views)...)
 	return out, diags
 }
 
