@@ -6,7 +6,6 @@ import (
 	"encoding/xml"
 	"slices"
 	"strings"
-
 )
 
 // files plans the non-HTML files: sitemap, feed, robots.txt, .nojekyll and
