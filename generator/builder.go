@@ -134,6 +134,7 @@ func (b *Builder) roleChanges(changed []string) ([]string, bool) {
 func (b *Builder) full(ctx context.Context, step func(string)) error {
 	b.ready = false
 	b.listing = nil
+	b.partialOK, b.changed = false, nil // a partial build that falls back to this is no longer partial
 	fsys, prefix := contentFS(b.opts)
 	b.loader = content.NewLoader(fsys, content.Options{Prefix: prefix, FirstSeen: firstSeen(b.opts)})
 	site, diags := b.loader.Load()

@@ -94,6 +94,7 @@ func TestIncrementalRebuildMatchesFullBuild(t *testing.T) {
 		{"title", role, "title: Customer Support Lead", "title: Customer Support Lead (Night Shift)", "(Night Shift)"},
 		{"summary shown in lists", role, "summary: ", "summary: Freshly edited. ", "Freshly edited."},
 		{"team moves (full rebuild)", role, "team: Customer Support", "team: Support Operations", "Support Operations"},
+		{"closing date moves (full rebuild, same paths)", role, "closes: 2027-01-15", "closes: 2027-06-30", "30 June 2027"},
 		{"body text", role, "## ", "## Changed heading\n\nA brand-new paragraph.\n\n## ", "A brand-new paragraph."},
 	}
 	for _, s := range steps {
