@@ -5,7 +5,9 @@ import (
 	"flag"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"time"
 
 	"github.com/hirebook/hirebook/generator"
@@ -17,12 +19,14 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var opts generator.Options
-	var clock string
+	var clock, cpuProfile, memProfile string
 	fs.StringVar(&opts.Content, "content", "content", "content folder")
 	fs.StringVar(&opts.Out, "out", "public", "output folder (replaced whole)")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "override site.yaml's base_url")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "publish draft roles")
 	fs.StringVar(&clock, "clock", "", "build as of this date (YYYY-MM-DD)")
+	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the build to this file")
+	fs.StringVar(&memProfile, "memprofile", "", "write an allocation profile of the build to this file")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -36,6 +40,23 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	opts.Passphrase = os.Getenv(guard.PassphraseEnv)
 	tuneGC()
+	if cpuProfile != "" {
+		f, err := os.Create(cpuProfile)
+		if err != nil {
+			say(stderr, "%v", err)
+			return 2
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			say(stderr, "%v", err)
+			return 2
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if memProfile != "" {
+		runtime.MemProfileRate = 64 << 10
+		defer writeMemProfile(memProfile, stderr)
+	}
 	start := time.Now()
 	res, err := generator.Build(ctx, opts)
 	if err != nil {
@@ -43,9 +64,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		say(stderr, msgBuildFailed, opts.Out)
 		return 1
 	}
-	for _, w := range res.Warnings {
-		say(stderr, "%s", w.Error())
-	}
+	printWarnings(stderr, res.Warnings, maxBuildWarnings)
 	say(stdout, msgBuilt, res.Stats.Written+res.Stats.Unchanged, opts.Out, res.Stats.Written, res.Stats.Unchanged, time.Since(start).Round(time.Millisecond))
 	return 0
 }
@@ -59,5 +78,18 @@ func tuneGC() {
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(512 << 20)
+	}
+}
+
+// writeMemProfile writes the allocations made during the build.
+func writeMemProfile(path string, stderr io.Writer) {
+	f, err := os.Create(path)
+	if err != nil {
+		say(stderr, "%v", err)
+		return
+	}
+	defer f.Close()
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		say(stderr, "%v", err)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -119,12 +120,22 @@ func (w *Writer) WriteAll(files []render.File) error {
 
 func (w *Writer) mkdir(d string) error {
 	w.mu.Lock()
-	made := w.dirs[d]
+	made, parentMade := w.dirs[d], w.dirs[filepath.Dir(d)]
 	w.mu.Unlock()
 	if made {
 		return nil
 	}
-	if err := os.MkdirAll(d, 0o755); err != nil {
+	// Most folders are made inside one made a moment ago: one mkdir,
+	// not MkdirAll's walk up the path.
+	var err error
+	if parentMade {
+		if err = os.Mkdir(d, 0o755); errors.Is(err, fs.ErrExist) {
+			err = os.MkdirAll(d, 0o755) // made by another writer, or not a folder
+		}
+	} else {
+		err = os.MkdirAll(d, 0o755)
+	}
+	if err != nil {
 		return fmt.Errorf("create %s: %w", d, err)
 	}
 	w.mu.Lock()

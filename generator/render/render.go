@@ -12,6 +12,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/hirebook/hirebook/generator/internal/pool"
 	"github.com/hirebook/hirebook/generator/pages"
@@ -26,8 +27,16 @@ type File struct {
 
 // Theme is a parsed set of layouts plus the asset files to copy.
 type Theme struct {
-	layouts map[string]*template.Template
+	layouts map[string]*layout
 	assets  []File
+}
+
+// layout is one page layout, looked up once, with the size of the last
+// page it made: the next page's buffer starts that large, so it is not
+// grown and copied a dozen times on the way.
+type layout struct {
+	tmpl *template.Template
+	size atomic.Int64
 }
 
 // Load reads the built-in theme, letting any file in override (which may be
@@ -53,7 +62,7 @@ func Load(builtin, override fs.FS) (*Theme, error) {
 			return nil, err
 		}
 	}
-	t := &Theme{layouts: map[string]*template.Template{}}
+	t := &Theme{layouts: map[string]*layout{}}
 	var shared []string
 	for p := range files {
 		if strings.HasPrefix(p, "layouts/partials/") || p == "layouts/base.html" {
@@ -79,7 +88,7 @@ func Load(builtin, override fs.FS) (*Theme, error) {
 					return nil, fmt.Errorf("theme layout %s: %w", s, err)
 				}
 			}
-			t.layouts[name] = tmpl
+			t.layouts[name] = &layout{tmpl: tmpl.Lookup(p)}
 		}
 	}
 	sort.Slice(t.assets, func(i, j int) bool { return t.assets[i].Path < t.assets[j].Path })
@@ -106,14 +115,16 @@ func (t *Theme) Page(p pages.Page) ([]byte, error) {
 		}
 		return p.Body, nil
 	}
-	tmpl, ok := t.layouts[p.Layout]
+	l, ok := t.layouts[p.Layout]
 	if !ok {
 		return nil, fmt.Errorf("%s: the theme has no layout %q", p.Path, p.Layout)
 	}
-	var b bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&b, "layouts/"+p.Layout+".html", p.Data); err != nil {
+	n := l.size.Load()
+	b := bytes.NewBuffer(make([]byte, 0, n+n/8))
+	if err := l.tmpl.Execute(b, p.Data); err != nil {
 		return nil, fmt.Errorf("%s: layout %s: %w", p.Path, p.Layout, err)
 	}
+	l.size.Store(int64(b.Len()))
 	return b.Bytes(), nil
 }
 
