@@ -7,6 +7,7 @@ package pages
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -100,19 +101,32 @@ func (pl *Planner) Site(s *content.Site, roles []*content.Role, views []*RoleVie
 		}
 		diags.Add(pos, "company.logo", "broken-link", "%s is not a file of the site; put the logo in your theme's assets/ folder (e.g. /assets/logo.png)", logo)
 	}
-	var out []Page
-	if p.site.GuidesURL != "" {
-		out = append(out, p.guideIndex(views)...)
-	}
-	out = append(out, p.portal(views)...)
-	for _, c := range s.Company {
-		body, d := p.body(c.File, "company", c.Body, c.BodyLine)
-		diags = append(diags, d...)
-		out = append(out, p.companyPage(c, body))
-	}
-	out = append(out, p.notFound(views))
-	out = append(out, p.files(views)...)
-	return out, diags
+	// The listing pages each walk every role: plan them side by side, then
+	// put them in a fixed order.
+	var guides, portal, company, notFound, files []Page
+	var companyDiags content.Diagnostics
+	pool.Each(5, func(i int) {
+		switch i {
+		case 0:
+			if p.site.GuidesURL != "" {
+				guides = p.guideIndex(views)
+			}
+		case 1:
+			portal = p.portal(views)
+		case 2:
+			for _, c := range s.Company {
+				body, d := p.body(c.File, "company", c.Body, c.BodyLine)
+				companyDiags = append(companyDiags, d...)
+				company = append(company, p.companyPage(c, body))
+			}
+		case 3:
+			notFound = []Page{p.notFound(views)}
+		case 4:
+			files = p.files(views)
+		}
+	})
+	diags = append(diags, companyDiags...)
+	return slices.Concat(guides, portal, company, notFound, files), diags
 }
 
 // Plan builds the list of every page of the site, sorted by path, planning
