@@ -64,7 +64,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		say(stderr, msgBuildFailed, opts.Out)
 		return 1
 	}
-	printWarnings(stderr, res.Warnings, maxBuildWarnings)
+	res.Warnings.WriteBrief(stderr, maxWarnings)
 	say(stdout, msgBuilt, res.Stats.Written+res.Stats.Unchanged, opts.Out, res.Stats.Written, res.Stats.Unchanged, time.Since(start).Round(time.Millisecond))
 	return 0
 }

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
-	"strings"
 
 	"github.com/hirebook/hirebook/generator/content"
 )
@@ -39,7 +37,6 @@ Run "hirebook COMMAND -h" for a command's flags.`
 	msgNewUsage       = "usage: hirebook new [--content content] role \"Title\""
 	msgSynthUsage     = "usage: hirebook synth [--roles N] CONTENT_DIR"
 	msgSynthWrote     = "wrote a synthetic site of %d roles into %s"
-	msgMoreWarnings   = "and %d more %s (%s): hirebook check lists them all"
 	msgCheckOK        = "%s: no problems found in %d roles and %d company pages"
 )
 
@@ -69,43 +66,7 @@ func printDiagnostics(w io.Writer, err error) {
 	say(w, "hirebook: %v", err)
 }
 
-// maxBuildWarnings is how many warnings a successful build prints before
-// it sums up the rest by rule: a site whose thousand roles all lack a
-// closing date should not bury the build's result under a thousand lines.
-const maxBuildWarnings = 20
-
-// printWarnings prints the first max warnings and a count, by rule, of
-// the rest.
-func printWarnings(w io.Writer, ds content.Diagnostics, max int) {
-	bw := bufio.NewWriter(w)
-	defer bw.Flush()
-	for i, d := range ds {
-		if i == max {
-			break
-		}
-		say(bw, "%s", d.Error())
-	}
-	rest := len(ds) - max
-	if rest <= 0 {
-		return
-	}
-	byRule := map[string]int{}
-	for _, d := range ds[max:] {
-		byRule[d.Rule]++
-	}
-	rules := make([]string, 0, len(byRule))
-	for r := range byRule {
-		rules = append(rules, r)
-	}
-	sort.Slice(rules, func(i, j int) bool {
-		if byRule[rules[i]] != byRule[rules[j]] {
-			return byRule[rules[i]] > byRule[rules[j]]
-		}
-		return rules[i] < rules[j]
-	})
-	parts := make([]string, len(rules))
-	for i, r := range rules {
-		parts[i] = fmt.Sprintf("%s %d", r, byRule[r])
-	}
-	say(bw, msgMoreWarnings, rest, plural(rest, "warning", "warnings"), strings.Join(parts, ", "))
-}
+// maxWarnings is how many warnings a successful build prints before it
+// sums up the rest by rule: a site whose thousand roles all lack a closing
+// date should not bury the build's result under a thousand lines.
+const maxWarnings = 20

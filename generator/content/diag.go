@@ -1,7 +1,9 @@
 package content
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"slices"
 	"sort"
 	"strings"
@@ -148,4 +150,45 @@ func (ds *Diagnostics) Add(pos Pos, key, rule, format string, args ...any) {
 // Warn appends a warning diagnostic.
 func (ds *Diagnostics) Warn(pos Pos, key, rule, format string, args ...any) {
 	*ds = append(*ds, Diagnostic{Pos: pos, Key: key, Rule: rule, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+}
+
+// WriteBrief writes the first max diagnostics, one a line, and then how
+// many more there are by rule, most frequent first: "and 9980 more
+// warnings (missing-closes 9000, missing-feedback 980): hirebook check lists
+// them all". It is for warnings, which a site of ten thousand roles can
+// have by the ten thousand; errors are always printed whole.
+func (ds Diagnostics) WriteBrief(w io.Writer, max int) error {
+	bw := bufio.NewWriter(w)
+	for i, d := range ds {
+		if i == max {
+			break
+		}
+		fmt.Fprintln(bw, d.Error())
+	}
+	if rest := len(ds) - max; rest > 0 {
+		byRule := map[string]int{}
+		for _, d := range ds[max:] {
+			byRule[d.Rule]++
+		}
+		rules := make([]string, 0, len(byRule))
+		for r := range byRule {
+			rules = append(rules, r)
+		}
+		sort.Slice(rules, func(i, j int) bool {
+			if byRule[rules[i]] != byRule[rules[j]] {
+				return byRule[rules[i]] > byRule[rules[j]]
+			}
+			return rules[i] < rules[j]
+		})
+		parts := make([]string, len(rules))
+		for i, r := range rules {
+			parts[i] = fmt.Sprintf("%s %d", r, byRule[r])
+		}
+		noun := "warnings"
+		if rest == 1 {
+			noun = "warning"
+		}
+		fmt.Fprintf(bw, "and %d more %s (%s): hirebook check lists them all\n", rest, noun, strings.Join(parts, ", "))
+	}
+	return bw.Flush()
 }

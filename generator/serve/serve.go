@@ -20,6 +20,10 @@ import (
 	"github.com/hirebook/hirebook/generator"
 )
 
+// MaxWarnings is how many warnings a rebuild prints before it sums up the
+// rest by rule.
+const MaxWarnings = 20
+
 // EventsPath is where open pages listen for reload events.
 const EventsPath = "/__hirebook/events"
 
@@ -83,9 +87,7 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) error {
 	s.files, s.lastErr = files, ""
 	s.basePath = res.BasePath
 	fmt.Fprintf(s.log, "rebuilt after %s: %d files in %s\n", why, len(files), took)
-	for _, w := range res.Warnings {
-		fmt.Fprintln(s.log, w.Error())
-	}
+	res.Warnings.WriteBrief(s.log, MaxWarnings)
 	s.notify()
 	return nil
 }
