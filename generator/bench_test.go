@@ -3,6 +3,7 @@ package generator_test
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -126,6 +127,36 @@ func BenchmarkFloor(b *testing.B) {
 				pool.Each(len(site.Roles), func(j int) { md.Render(site.Roles[j].Body, nil) })
 				out := filepath.Join(tmp, fmt.Sprintf("out%d", i))
 				if _, err := output.Write(out, res.Files); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				os.RemoveAll(out)
+				b.StartTimer()
+			}
+		})
+	}
+}
+
+// minimalTheme prints about what the Hugo benchmark's templates print; a
+// build with it measures the pipeline rather than the default theme.
+func minimalTheme() fs.FS { return os.DirFS(filepath.Join("testdata", "minimal-theme")) }
+
+// BenchmarkBuildWriteMinimalTheme is BenchmarkBuildWrite with minimalTheme:
+// between it and BenchmarkBuildWrite lies the cost of the default theme's
+// richer pages.
+func BenchmarkBuildWriteMinimalTheme(b *testing.B) {
+	for _, n := range benchSizes() {
+		b.Run(fmt.Sprintf("roles=%d", n), func(b *testing.B) {
+			tmp := b.TempDir()
+			dir := filepath.Join(tmp, "content")
+			if err := synth.Write(dir, n); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				out := filepath.Join(tmp, fmt.Sprintf("out%d", i))
+				if _, err := generator.Build(context.Background(), generator.Options{Content: dir, Out: out, ThemeFS: minimalTheme()}); err != nil {
 					b.Fatal(err)
 				}
 				b.StopTimer()
