@@ -43,12 +43,12 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if cpuProfile != "" {
 		f, err := os.Create(cpuProfile)
 		if err != nil {
-			say(stderr, "%v", err)
+			say(stderr, msgProfile, "cpuprofile", err)
 			return 2
 		}
 		defer f.Close()
 		if err := pprof.StartCPUProfile(f); err != nil {
-			say(stderr, "%v", err)
+			say(stderr, msgProfile, "cpuprofile", err)
 			return 2
 		}
 		defer pprof.StopCPUProfile()
@@ -85,11 +85,11 @@ func tuneGC() {
 func writeMemProfile(path string, stderr io.Writer) {
 	f, err := os.Create(path)
 	if err != nil {
-		say(stderr, "%v", err)
+		say(stderr, msgProfile, "memprofile", err)
 		return
 	}
 	defer f.Close()
 	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
-		say(stderr, "%v", err)
+		say(stderr, msgProfile, "memprofile", err)
 	}
 }

@@ -121,3 +121,68 @@ func TestSchemaListsEveryRoleKey(t *testing.T) {
 		t.Errorf("work_mode has no enum: %s", s.Properties["work_mode"])
 	}
 }
+
+// build --cpuprofile and --memprofile write Go profiles (gzip-compressed
+// protocol buffers); a profile that cannot be written stops the build
+// before it starts.
+func TestBuildWritesProfiles(t *testing.T) {
+	tmp := t.TempDir()
+	site := filepath.Join(tmp, "content")
+	if _, _, code := runCLI(t, "synth", "--roles", "3", site); code != 0 {
+		t.Fatalf("synth: exit %d", code)
+	}
+	cpu, mem, out := filepath.Join(tmp, "cpu.prof"), filepath.Join(tmp, "mem.prof"), filepath.Join(tmp, "public")
+	stdout, stderr, code := runCLI(t, "build", "--content", site, "--out", out, "--cpuprofile", cpu, "--memprofile", mem)
+	if code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "built ") {
+		t.Errorf("build printed %q, want the built line", stdout)
+	}
+	for _, p := range []string{cpu, mem} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+			t.Errorf("%s is not a gzip-compressed profile (%d bytes)", filepath.Base(p), len(b))
+		}
+	}
+	out2 := filepath.Join(tmp, "public2")
+	_, stderr, code = runCLI(t, "build", "--content", site, "--out", out2, "--cpuprofile", filepath.Join(tmp, "missing", "cpu.prof"))
+	if code != 2 || !strings.HasPrefix(stderr, "--cpuprofile: ") {
+		t.Errorf("unwritable profile: exit %d, stderr %q; want 2 and a --cpuprofile message", code, stderr)
+	}
+	if _, err := os.Stat(out2); !os.IsNotExist(err) {
+		t.Errorf("the build ran although its profile could not be written (%v)", err)
+	}
+}
+
+// check reports the warning build gives for guides published in plain
+// text; it needs no passphrase.
+func TestCheckWarnsOfPublicGuides(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "content")
+	if _, _, code := runCLI(t, "synth", "--roles", "2", site); code != 0 {
+		t.Fatalf("synth: exit %d", code)
+	}
+	out, _, code := runCLI(t, "check", "--content", site, "--format", "json")
+	if code != 0 {
+		t.Fatalf("check: exit %d", code)
+	}
+	var ds []jsonDiagnostic
+	if err := json.Unmarshal([]byte(out), &ds); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, d := range ds {
+		if d.Rule == "guides-public" {
+			found = true
+			if !strings.HasSuffix(d.File, "site.yaml") || d.Line == 0 || d.Key != "guides.protect" {
+				t.Errorf("guides-public at %s:%d key %q; want site.yaml's guides.protect", d.File, d.Line, d.Key)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("check did not report guides-public for protect: none:\n%s", out)
+	}
+}
