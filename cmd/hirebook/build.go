@@ -4,7 +4,9 @@ import (
 	"context"
 	"flag"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
@@ -39,7 +41,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		opts.Clock = d
 	}
 	opts.Passphrase = os.Getenv(guard.PassphraseEnv)
-	tuneGC()
+	tuneGC(opts.Content)
 	if cpuProfile != "" {
 		f, err := os.Create(cpuProfile)
 		if err != nil {
@@ -70,15 +72,34 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 // tuneGC trades memory for time in a one-shot build: the collector runs
-// a quarter as often as Go's default, until the heap nears 512 MiB, when it
-// runs as often as it must to stay there. GOGC and GOMEMLIMIT still win.
-func tuneGC() {
+// a quarter as often as Go's default, until the heap nears a soft limit,
+// when it runs as often as it must to stay there. The limit is 512 MiB or
+// nine times the size of the content, whichever is more: a build holds
+// about three times the content's size, and a limit too close to that
+// would have the collector run without pause. GOGC and GOMEMLIMIT still
+// win.
+func tuneGC(contentDir string) {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(512 << 20)
+		debug.SetMemoryLimit(max(512<<20, 9*contentSize(contentDir)))
 	}
+}
+
+// contentSize is the total size of the files under dir; what cannot be
+// read counts as nothing (the build reports it).
+func contentSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if fi, err := d.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n
 }
 
 // writeMemProfile writes the allocations made during the build.

@@ -186,3 +186,23 @@ func TestCheckWarnsOfPublicGuides(t *testing.T) {
 		t.Errorf("check did not report guides-public for protect: none:\n%s", out)
 	}
 }
+
+// contentSize, which sets the build's memory limit, adds up the files
+// under a folder, and counts a folder it cannot read as empty.
+func TestContentSize(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "roles"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, n := range map[string]int{"site.yaml": 100, "roles/a.md": 2000, "roles/b.md": 30} {
+		if err := os.WriteFile(filepath.Join(dir, name), make([]byte, n), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := contentSize(dir); got != 2130 {
+		t.Errorf("contentSize = %d, want 2130", got)
+	}
+	if got := contentSize(filepath.Join(dir, "missing")); got != 0 {
+		t.Errorf("contentSize of a missing folder = %d, want 0", got)
+	}
+}
