@@ -138,8 +138,11 @@ func (w *Writer) mkdir(d string) error {
 	if err != nil {
 		return fmt.Errorf("create %s: %w", d, err)
 	}
+	// d and every folder above it, up to the new output folder, exist now.
 	w.mu.Lock()
-	w.dirs[d] = true
+	for p := d; !w.dirs[p] && len(p) > len(w.tmp); p = filepath.Dir(p) {
+		w.dirs[p] = true
+	}
 	w.mu.Unlock()
 	return nil
 }
