@@ -87,12 +87,13 @@ func tuneGC(contentDir string) {
 	}
 }
 
-// contentSize is the total size of the files under dir; what cannot be
-// read counts as nothing (the build reports it).
+// contentSize is the total size of the files under dir that a build
+// reads (Markdown and YAML; images and the like are not held in memory);
+// what cannot be read counts as nothing (the build reports it).
 func contentSize(dir string) int64 {
 	var n int64
-	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if ext := filepath.Ext(p); err == nil && d.Type().IsRegular() && (ext == ".md" || ext == ".yaml" || ext == ".yml") {
 			if fi, err := d.Info(); err == nil {
 				n += fi.Size()
 			}

@@ -187,14 +187,15 @@ func TestCheckWarnsOfPublicGuides(t *testing.T) {
 	}
 }
 
-// contentSize, which sets the build's memory limit, adds up the files
-// under a folder, and counts a folder it cannot read as empty.
+// contentSize, which sets the build's memory limit, adds up the Markdown
+// and YAML files under a folder, and counts a folder it cannot read as
+// empty.
 func TestContentSize(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(dir, "roles"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for name, n := range map[string]int{"site.yaml": 100, "roles/a.md": 2000, "roles/b.md": 30} {
+	for name, n := range map[string]int{"site.yaml": 100, "roles/a.md": 2000, "roles/b.md": 30, "roles/photo.jpg": 5000} {
 		if err := os.WriteFile(filepath.Join(dir, name), make([]byte, n), 0o644); err != nil {
 			t.Fatal(err)
 		}
