@@ -88,7 +88,6 @@ func Check(opts Options) (*content.Site, content.Diagnostics) {
 	}
 	_, pd := plan(site, opts, theme)
 	diags = append(diags, pd...)
-	diags = append(diags, guard.Warnings(&site.Config)...)
 	diags.Sort()
 	return site, diags
 }

@@ -18,18 +18,18 @@ import (
 )
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	flags := flag.NewFlagSet("build", flag.ContinueOnError)
+	flags.SetOutput(stderr)
 	var opts generator.Options
 	var clock, cpuProfile, memProfile string
-	fs.StringVar(&opts.Content, "content", "content", "content folder")
-	fs.StringVar(&opts.Out, "out", "public", "output folder (replaced whole)")
-	fs.StringVar(&opts.BaseURL, "base-url", "", "override site.yaml's base_url")
-	fs.BoolVar(&opts.Drafts, "drafts", false, "publish draft roles")
-	fs.StringVar(&clock, "clock", "", "build as of this date (YYYY-MM-DD)")
-	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the build to this file")
-	fs.StringVar(&memProfile, "memprofile", "", "write an allocation profile of the build to this file")
-	if err := fs.Parse(args); err != nil {
+	flags.StringVar(&opts.Content, "content", "content", "content folder")
+	flags.StringVar(&opts.Out, "out", "public", "output folder (replaced whole)")
+	flags.StringVar(&opts.BaseURL, "base-url", "", "override site.yaml's base_url")
+	flags.BoolVar(&opts.Drafts, "drafts", false, "publish draft roles")
+	flags.StringVar(&clock, "clock", "", "build as of this date (YYYY-MM-DD)")
+	flags.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the build to this file")
+	flags.StringVar(&memProfile, "memprofile", "", "write an allocation profile of the build to this file")
+	if err := flags.Parse(args); err != nil {
 		return 2
 	}
 	if clock != "" {
@@ -56,8 +56,13 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		defer pprof.StopCPUProfile()
 	}
 	if memProfile != "" {
+		f, err := os.Create(memProfile)
+		if err != nil {
+			say(stderr, msgProfile, "memprofile", err)
+			return 2
+		}
 		runtime.MemProfileRate = 64 << 10
-		defer writeMemProfile(memProfile, stderr)
+		defer writeMemProfile(f, stderr)
 	}
 	start := time.Now()
 	res, err := generator.Build(ctx, opts)
@@ -103,15 +108,16 @@ func contentSize(dir string) int64 {
 	return n
 }
 
-// writeMemProfile writes the allocations made during the build.
-func writeMemProfile(path string, stderr io.Writer) {
-	f, err := os.Create(path)
-	if err != nil {
-		say(stderr, msgProfile, "memprofile", err)
-		return
+// writeMemProfile writes the allocations made during the build into f
+// and closes it. The allocation profile covers only completed collections,
+// so it collects first, as go test -memprofile does.
+func writeMemProfile(f *os.File, stderr io.Writer) {
+	runtime.GC()
+	err := pprof.Lookup("allocs").WriteTo(f, 0)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	defer f.Close()
-	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+	if err != nil {
 		say(stderr, msgProfile, "memprofile", err)
 	}
 }

@@ -152,24 +152,43 @@ func (ds *Diagnostics) Warn(pos Pos, key, rule, format string, args ...any) {
 	*ds = append(*ds, Diagnostic{Pos: pos, Key: key, Rule: rule, Severity: Warning, Message: fmt.Sprintf(format, args...)})
 }
 
-// WriteBrief writes the first max diagnostics, one a line, and then how
-// many more there are by rule, most frequent first: "and 9980 more
-// warnings (missing-closes 9000, missing-feedback 980): hirebook check lists
-// them all". It is for warnings, which a site of ten thousand roles can
-// have by the ten thousand; errors are always printed whole.
+// WriteBrief writes, one a line and in order, the first diagnostic of
+// each rule and as many of the others as make max in all, then how many
+// more there are by rule, most frequent first: "and 9980 more warnings
+// (missing-closes 9000, missing-feedback 980): hirebook check lists them
+// all". It is for warnings, which a site of ten thousand roles can have by
+// the ten thousand; every kind is still shown once (a warning about
+// site.yaml sorts after every role's). Errors are always printed whole.
 func (ds Diagnostics) WriteBrief(w io.Writer, max int) error {
-	bw := bufio.NewWriter(w)
+	show := make([]bool, len(ds))
+	shown := 0
+	firstOf := map[string]bool{}
 	for i, d := range ds {
-		if i == max {
+		if !firstOf[d.Rule] {
+			firstOf[d.Rule] = true
+			show[i] = true
+			shown++
+		}
+	}
+	for i := range ds {
+		if shown >= max {
 			break
 		}
-		fmt.Fprintln(bw, d.Error())
+		if !show[i] {
+			show[i] = true
+			shown++
+		}
 	}
-	if rest := len(ds) - max; rest > 0 {
-		byRule := map[string]int{}
-		for _, d := range ds[max:] {
+	bw := bufio.NewWriter(w)
+	byRule := map[string]int{}
+	for i, d := range ds {
+		if show[i] {
+			fmt.Fprintln(bw, d.Error())
+		} else {
 			byRule[d.Rule]++
 		}
+	}
+	if rest := len(ds) - shown; rest > 0 {
 		rules := make([]string, 0, len(byRule))
 		for r := range byRule {
 			rules = append(rules, r)

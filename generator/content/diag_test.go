@@ -37,3 +37,37 @@ func TestWriteBriefSumsUpTheRest(t *testing.T) {
 		t.Errorf("3 warnings printed as %d lines, want 3 and no summary:\n%s", n, b.String())
 	}
 }
+
+// A warning of a rule seen nowhere else is printed even when it sorts
+// after the first max, as site.yaml's warnings sort after every role's.
+func TestWriteBriefShowsEveryRuleOnce(t *testing.T) {
+	var ds Diagnostics
+	for i := 0; i < 30; i++ {
+		ds.Warn(Pos{File: fmt.Sprintf("content/roles/r%02d.md", i), Line: 2, Col: 1}, "title", "missing-closes", "no closing date")
+	}
+	ds.Warn(Pos{File: "content/site.yaml", Line: 7, Col: 3}, "guides.protect", "guides-public", "guides are public")
+	var b bytes.Buffer
+	if err := ds.WriteBrief(&b, 20); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	if len(lines) != 21 {
+		t.Fatalf("%d lines, want 20 warnings and a summary:\n%s", len(lines), b.String())
+	}
+	if !strings.HasPrefix(lines[19], "content/site.yaml:7:3: warning: guides.protect:") {
+		t.Errorf("line 20 = %q, want site.yaml's warning, in file order after the roles'", lines[19])
+	}
+	if !strings.HasPrefix(lines[18], "content/roles/r18.md:") {
+		t.Errorf("line 19 = %q, want the 19th role's warning", lines[18])
+	}
+	if want := "and 11 more warnings (missing-closes 11): hirebook check lists them all"; lines[20] != want {
+		t.Errorf("summary = %q, want %q", lines[20], want)
+	}
+	b.Reset()
+	if err := ds.WriteBrief(&b, -1); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(b.String(), "\n"); got != 3 {
+		t.Errorf("max -1 printed %d lines, want the first of each of the 2 rules and a summary:\n%s", got, b.String())
+	}
+}

@@ -74,13 +74,20 @@ func (p *pendingKey) wait() (*Key, error) {
 func New(opts Options, prev *Guard) (*Guard, content.Diagnostics) {
 	g := &Guard{opts: opts, protect: content.DefaultProtect}
 	var ds content.Diagnostics
-	where := protectPos(opts.Config)
+	where := content.Pos{}
 	if c := opts.Config; c != nil {
 		g.protect = c.Guides.Protect
+		where = content.Pos{File: c.File, Line: 1, Col: 1}
+		if p, ok := c.Keys["guides.protect"]; ok {
+			where = p
+		} else if p, ok := c.Keys["guides"]; ok {
+			where = p
+		}
 	}
 	switch g.protect {
 	case content.ProtectNone:
-		return g, Warnings(opts.Config)
+		ds.Warn(where, "guides.protect", "guides-public", "interviewer guides, kits, internal notes and scorecards are published in plain text: anyone who finds a link can read them; use protect: passphrase unless the site is hosted privately")
+		return g, ds
 	case content.ProtectOmit:
 		return g, nil
 	}
@@ -219,30 +226,4 @@ func preview(files []render.File) []render.File {
 		out[i].Data = b
 	}
 	return out
-}
-
-// Warnings are the guide settings' warnings that need no passphrase, so
-// that check reports them too: protect: none publishes guides in plain
-// text.
-func Warnings(c *content.Config) content.Diagnostics {
-	if c == nil || c.Guides.Protect != content.ProtectNone {
-		return nil
-	}
-	var ds content.Diagnostics
-	ds.Warn(protectPos(c), "guides.protect", "guides-public", "interviewer guides, kits, internal notes and scorecards are published in plain text: anyone who finds a link can read them; use protect: passphrase unless the site is hosted privately")
-	return ds
-}
-
-// protectPos is where site.yaml sets guides.protect, or its best stand-in.
-func protectPos(c *content.Config) content.Pos {
-	if c == nil {
-		return content.Pos{}
-	}
-	if p, ok := c.Keys["guides.protect"]; ok {
-		return p
-	}
-	if p, ok := c.Keys["guides"]; ok {
-		return p
-	}
-	return content.Pos{File: c.File, Line: 1, Col: 1}
 }
