@@ -47,7 +47,11 @@ func BenchmarkBuild(b *testing.B) {
 }
 
 // BenchmarkBuildWrite is a full build written to a new output folder.
-func BenchmarkBuildWrite(b *testing.B) {
+func BenchmarkBuildWrite(b *testing.B) { benchBuildWrite(b, nil) }
+
+// benchBuildWrite builds each size into a new output folder, with the
+// given theme override (nil: the default theme).
+func benchBuildWrite(b *testing.B, theme fs.FS) {
 	for _, n := range benchSizes() {
 		b.Run(fmt.Sprintf("roles=%d", n), func(b *testing.B) {
 			tmp := b.TempDir()
@@ -59,7 +63,7 @@ func BenchmarkBuildWrite(b *testing.B) {
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				out := filepath.Join(tmp, fmt.Sprintf("out%d", i))
-				if _, err := generator.Build(context.Background(), generator.Options{Content: dir, Out: out}); err != nil {
+				if _, err := generator.Build(context.Background(), generator.Options{Content: dir, Out: out, ThemeFS: theme}); err != nil {
 					b.Fatal(err)
 				}
 				b.StopTimer()
@@ -144,25 +148,4 @@ func minimalTheme() fs.FS { return os.DirFS(filepath.Join("testdata", "minimal-t
 // BenchmarkBuildWriteMinimalTheme is BenchmarkBuildWrite with minimalTheme:
 // between it and BenchmarkBuildWrite lies the cost of the default theme's
 // richer pages.
-func BenchmarkBuildWriteMinimalTheme(b *testing.B) {
-	for _, n := range benchSizes() {
-		b.Run(fmt.Sprintf("roles=%d", n), func(b *testing.B) {
-			tmp := b.TempDir()
-			dir := filepath.Join(tmp, "content")
-			if err := synth.Write(dir, n); err != nil {
-				b.Fatal(err)
-			}
-			b.ReportAllocs()
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				out := filepath.Join(tmp, fmt.Sprintf("out%d", i))
-				if _, err := generator.Build(context.Background(), generator.Options{Content: dir, Out: out, ThemeFS: minimalTheme()}); err != nil {
-					b.Fatal(err)
-				}
-				b.StopTimer()
-				os.RemoveAll(out)
-				b.StartTimer()
-			}
-		})
-	}
-}
+func BenchmarkBuildWriteMinimalTheme(b *testing.B) { benchBuildWrite(b, minimalTheme()) }
