@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -30,10 +31,25 @@ type decoder struct {
 	diags  *Diagnostics
 	keys   Keys
 	budget int
+	fields *fieldCache
 }
 
-func newDecoder(file string, origin map[*yaml.Node]string, diags *Diagnostics) *decoder {
-	return &decoder{file: file, origin: origin, diags: diags, keys: Keys{}, budget: maxNodes}
+func newDecoder(file string, origin map[*yaml.Node]string, diags *Diagnostics, fields *fieldCache) *decoder {
+	return &decoder{file: file, origin: origin, diags: diags, keys: Keys{}, budget: maxNodes, fields: fields}
+}
+
+// fieldCache keeps fieldsOf for each struct type, so the thousands of
+// roles of a site list their fields once. Its maps are never changed once
+// stored, so decoders on many goroutines share them.
+type fieldCache struct{ m sync.Map }
+
+func (c *fieldCache) of(t reflect.Type) map[string]int {
+	if v, ok := c.m.Load(t); ok {
+		return v.(map[string]int)
+	}
+	f := fieldsOf(t)
+	c.m.Store(t, f)
+	return f
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos {
@@ -156,7 +172,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 		d.fail(n, path, "type", "expected a mapping of keys to values, found %s", kindName(n))
 		return
 	}
-	fields := fieldsOf(v.Type())
+	fields := d.fields.of(v.Type())
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]

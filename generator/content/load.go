@@ -88,6 +88,7 @@ type loader struct {
 	origin   map[*yaml.Node]string
 	defaults []*yaml.Node // in the order they apply
 	cfg      *Config
+	fields   fieldCache
 }
 
 func (l *loader) name(p string) string {
@@ -114,7 +115,7 @@ func (l *loader) config(c *Config, diags *Diagnostics) bool {
 		*diags = append(*diags, *d)
 		return false
 	}
-	dec := newDecoder(c.File, nil, diags)
+	dec := newDecoder(c.File, nil, diags, &l.fields)
 	dec.mapping(root, reflectValue(c), "")
 	c.Keys = dec.keys
 	return true
@@ -138,7 +139,7 @@ func (l *loader) checkDefaults(n *yaml.Node, file, key string, diags *Diagnostic
 		}
 	}
 	var r Role
-	newDecoder(file, nil, diags).mapping(n, reflectValue(&r), key)
+	newDecoder(file, nil, diags, &l.fields).mapping(n, reflectValue(&r), key)
 	markOrigin(n, file, l.origin)
 	l.defaults = append(l.defaults, n)
 }
@@ -180,7 +181,7 @@ func (l *loader) companyPages(diags *Diagnostics) []*CompanyPage {
 		if doc == nil {
 			continue
 		}
-		dec := newDecoder(p.File, nil, diags)
+		dec := newDecoder(p.File, nil, diags, &l.fields)
 		dec.mapping(doc.Meta, reflectValue(p), "")
 		p.Keys, p.Body, p.BodyLine = dec.keys, doc.Body, doc.BodyLine
 		if p.Defaults != nil {
@@ -236,7 +237,7 @@ func (l *loader) role(name string, diags *Diagnostics) *Role {
 		meta = Merge(l.defaults[i], meta)
 	}
 	var own Diagnostics
-	dec := newDecoder(r.File, l.origin, &own)
+	dec := newDecoder(r.File, l.origin, &own, &l.fields)
 	dec.mapping(meta, reflectValue(r), "")
 	for _, d := range own {
 		if d.Pos.File == r.File { // defaults were checked once, on their own
