@@ -25,14 +25,23 @@ func benchSizes() []int {
 	return []int{100, 1000, 10000}
 }
 
+// synthSite writes a synthetic site of n roles into a temporary folder
+// and returns that folder and the content folder inside it.
+func synthSite(b *testing.B, n int) (tmp, dir string) {
+	b.Helper()
+	tmp = b.TempDir()
+	dir = filepath.Join(tmp, "content")
+	if err := synth.Write(dir, n); err != nil {
+		b.Fatal(err)
+	}
+	return tmp, dir
+}
+
 // BenchmarkBuild is a full build from a synthetic site on disk into memory.
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range benchSizes() {
 		b.Run(fmt.Sprintf("roles=%d", n), func(b *testing.B) {
-			dir := filepath.Join(b.TempDir(), "content")
-			if err := synth.Write(dir, n); err != nil {
-				b.Fatal(err)
-			}
+			_, dir := synthSite(b, n)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
@@ -54,11 +63,7 @@ func BenchmarkBuildWrite(b *testing.B) { benchBuildWrite(b, nil) }
 func benchBuildWrite(b *testing.B, theme fs.FS) {
 	for _, n := range benchSizes() {
 		b.Run(fmt.Sprintf("roles=%d", n), func(b *testing.B) {
-			tmp := b.TempDir()
-			dir := filepath.Join(tmp, "content")
-			if err := synth.Write(dir, n); err != nil {
-				b.Fatal(err)
-			}
+			tmp, dir := synthSite(b, n)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
@@ -79,10 +84,7 @@ func benchBuildWrite(b *testing.B, theme fs.FS) {
 func BenchmarkRebuildOneRole(b *testing.B) {
 	for _, n := range benchSizes() {
 		b.Run(fmt.Sprintf("roles=%d", n), func(b *testing.B) {
-			dir := filepath.Join(b.TempDir(), "content")
-			if err := synth.Write(dir, n); err != nil {
-				b.Fatal(err)
-			}
+			_, dir := synthSite(b, n)
 			ctx := context.Background()
 			builder := generator.NewBuilder(generator.Options{Content: dir})
 			if _, err := builder.Build(ctx); err != nil {
@@ -111,11 +113,7 @@ func BenchmarkRebuildOneRole(b *testing.B) {
 func BenchmarkFloor(b *testing.B) {
 	for _, n := range benchSizes() {
 		b.Run(fmt.Sprintf("roles=%d", n), func(b *testing.B) {
-			tmp := b.TempDir()
-			dir := filepath.Join(tmp, "content")
-			if err := synth.Write(dir, n); err != nil {
-				b.Fatal(err)
-			}
+			tmp, dir := synthSite(b, n)
 			res, err := generator.Build(context.Background(), generator.Options{Content: dir})
 			if err != nil {
 				b.Fatal(err)
