@@ -201,10 +201,23 @@ func (b *Builder) partial(ctx context.Context, names []string, step func(string)
 }
 
 // changesSite reports whether an edit changes more than the role's own
-// pages and its entries in lists: its status, team or closing date decide
-// which pages exist.
+// pages and its entries in lists: its status, team, closing date and the
+// interviewers who have kits decide which pages exist, and so which links
+// in every body resolve.
 func changesSite(old, r *content.Role) bool {
-	return old.Status != r.Status || old.Team != r.Team || old.Closes != r.Closes
+	return old.Status != r.Status || old.Team != r.Team || old.Closes != r.Closes ||
+		!slices.Equal(kitSlugs(old), kitSlugs(r))
+}
+
+// kitSlugs lists the interviewers of a role who get a kit.
+func kitSlugs(r *content.Role) []string {
+	var out []string
+	for _, iv := range r.Interviewers {
+		if len(iv.Covers) > 0 {
+			out = append(out, iv.Slug)
+		}
+	}
+	return out
 }
 
 // planRole checks, plans, renders and seals one role's own pages; when

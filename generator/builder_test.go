@@ -90,23 +90,37 @@ func TestIncrementalRebuildMatchesFullBuild(t *testing.T) {
 	role := filepath.Join(dir, "roles", "customer-support-lead.md")
 	steps := []struct {
 		name, file, old, new, show string
+		fails                      bool // the full build fails too
 	}{
-		{"title", role, "title: Customer Support Lead", "title: Customer Support Lead (Night Shift)", "(Night Shift)"},
-		{"summary shown in lists", role, "summary: ", "summary: Freshly edited. ", "Freshly edited."},
-		{"team moves (full rebuild)", role, "team: Customer Support", "team: Support Operations", "Support Operations"},
-		{"closing date moves (full rebuild, same paths)", role, "closes: 2027-01-15", "closes: 2027-06-30", "30 June 2027"},
-		{"body text", role, "## ", "## Changed heading\n\nA brand-new paragraph.\n\n## ", "A brand-new paragraph."},
+		{"title", role, "title: Customer Support Lead", "title: Customer Support Lead (Night Shift)", "(Night Shift)", false},
+		{"summary shown in lists", role, "summary: ", "summary: Freshly edited. ", "Freshly edited.", false},
+		{"team moves (full rebuild)", role, "team: Customer Support", "team: Support Operations", "Support Operations", false},
+		{"closing date moves (full rebuild, same paths)", role, "closes: 2027-01-15", "closes: 2027-06-30", "30 June 2027", false},
+		{"body text", role, "## ", "## Changed heading\n\nA brand-new paragraph.\n\n## ", "A brand-new paragraph.", false},
+		// A new interviewer makes a new kit page that bodies may link to
+		// (full rebuild: the site's link table changes), and removing one
+		// breaks such links.
+		{"new interviewer", role, "  - name: Hannah Lindqvist",
+			"  - name: Priya Raman\n    title: Support Analyst\n    covers: [handoffs]\n  - name: Hannah Lindqvist", "Priya Raman", false},
+		{"link to the new kit", role, "## Changed heading", "## Changed heading\n\nTeam: [kit](/guides/customer-support-lead/priya-raman/)", "A brand-new paragraph.", false},
+		{"kit removed, the link left", role, "  - name: Priya Raman\n    title: Support Analyst\n    covers: [handoffs]\n", "", "", true},
 	}
 	for _, s := range steps {
 		t.Run(s.name, func(t *testing.T) {
 			edit(t, s.file, s.old, s.new)
 			got, err := b.Rebuild(ctx, []string{s.file})
+			want, werr := generator.Build(ctx, builderOpts(dir))
+			if s.fails {
+				if err == nil || werr == nil || err.Error() != werr.Error() {
+					t.Fatalf("rebuild error %v, full build error %v: want the same error from both", err, werr)
+				}
+				return
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, err := generator.Build(ctx, builderOpts(dir))
-			if err != nil {
-				t.Fatal(err)
+			if werr != nil {
+				t.Fatal(werr)
 			}
 			sameFiles(t, got, want)
 			var page []byte
@@ -207,5 +221,24 @@ func TestLogoMustBeAFileOfTheSite(t *testing.T) {
 		if _, err := generator.Build(context.Background(), generator.Options{ContentFS: site(ok)}); err != nil {
 			t.Errorf("logo %s: %v", ok, err)
 		}
+	}
+}
+
+// TestRebuildAfterKitRemoved: removing an interviewer removes their kit, so
+// a link to it from a body breaks in the rebuild as in a full build.
+func TestRebuildAfterKitRemoved(t *testing.T) {
+	dir := copyTree(t, "../content")
+	ctx := context.Background()
+	role := filepath.Join(dir, "roles", "customer-support-lead.md")
+	edit(t, role, "## ", "Team: [kit](/guides/customer-support-lead/hannah-lindqvist/)\n\n## ")
+	b := generator.NewBuilder(builderOpts(dir))
+	if _, err := b.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, role, "  - name: Hannah Lindqvist\n    title: Engineering Manager, Bank Feeds\n    covers: [product-loop]\n", "")
+	_, err := b.Rebuild(ctx, []string{role})
+	_, werr := generator.Build(ctx, builderOpts(dir))
+	if err == nil || werr == nil || err.Error() != werr.Error() {
+		t.Fatalf("rebuild error %v, full build error %v: want the same broken-link error from both", err, werr)
 	}
 }
