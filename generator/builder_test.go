@@ -242,3 +242,30 @@ func TestRebuildAfterKitRemoved(t *testing.T) {
 		t.Fatalf("rebuild error %v, full build error %v: want the same broken-link error from both", err, werr)
 	}
 }
+
+// TestCheckFindsLinksToDrafts: `check` checks drafts as if published, but a
+// link from an open role to a draft breaks in a build without drafts, and
+// check says so as build would.
+func TestCheckFindsLinksToDrafts(t *testing.T) {
+	dir := copyTree(t, "../content")
+	edit(t, filepath.Join(dir, "roles", "customer-support-lead.md"), "## ", "See also [the internship](data-analyst-intern.md).\n\n## ")
+	for _, drafts := range []bool{true, false} {
+		opts := builderOpts(dir)
+		opts.Drafts = drafts
+		_, diags := generator.Check(opts)
+		found := 0
+		for _, d := range diags.Errors() {
+			if d.Rule == "broken-link" && strings.HasSuffix(d.Pos.File, "customer-support-lead.md") && strings.Contains(d.Message, "data-analyst-intern") {
+				found++
+			}
+		}
+		if found != 1 {
+			t.Errorf("drafts %v: %d broken-link errors for the link to a draft, want 1:\n%v", drafts, found, diags)
+		}
+	}
+	opts := builderOpts(dir)
+	opts.Drafts = true
+	if _, err := generator.Build(context.Background(), opts); err != nil {
+		t.Errorf("a build with drafts published fails: %v", err)
+	}
+}

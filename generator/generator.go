@@ -88,8 +88,17 @@ func Check(opts Options) (*content.Site, content.Diagnostics) {
 	}
 	_, pd := plan(site, opts, theme)
 	diags = append(diags, pd...)
+	if opts.Drafts {
+		// Drafts' own links are checked as if they were published, and the
+		// site as a build without drafts publishes it: a link from an open
+		// role to a draft breaks there.
+		published := opts
+		published.Drafts = false
+		_, pd = plan(site, published, theme)
+		diags = append(diags, pd...)
+	}
 	diags.Sort()
-	return site, diags
+	return site, diags.Compact()
 }
 
 func plan(site *content.Site, opts Options, theme *render.Theme) ([]pages.Page, content.Diagnostics) {
@@ -103,8 +112,7 @@ func guardOptions(opts Options, site *content.Site) guard.Options {
 		Passphrase: opts.Passphrase, Iterations: opts.GuideIterations, Preview: opts.PreviewGuides}
 }
 
-// Load reads and checks the content: the build stopped before planning,
-// which is what `hirebook check` runs.
+// Load reads and checks the content: the build stopped before planning.
 func Load(opts Options) (*content.Site, content.Diagnostics) {
 	fsys, prefix := contentFS(opts)
 	site, diags := content.Load(fsys, content.Options{Prefix: prefix, FirstSeen: firstSeen(opts)})

@@ -19,7 +19,7 @@ func cmdCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	strict := fs.Bool("strict", false, "exit 1 on warnings too")
 	format := fs.String("format", "text", "output format: text, json or github")
 	fs.StringVar(&opts.Content, "content", "content", "content folder")
-	fs.BoolVar(&opts.Drafts, "drafts", true, "check draft roles' links as if published")
+	fs.BoolVar(&opts.Drafts, "drafts", true, "check draft roles' links as if published (the rest of the site is checked as built without drafts)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
