@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -155,7 +156,9 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		v.SetInt(i)
 	case reflect.Float64:
 		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
-		if n.Kind != yaml.ScalarNode || err != nil {
+		if n.Kind != yaml.ScalarNode || err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			// Only finite numbers: a page cannot show infinity as pay, and
+			// structured data cannot encode it.
 			d.fail(n, path, "type", "expected a number, found %s", kindName(n))
 			return
 		}

@@ -358,3 +358,27 @@ func TestHiddenFilesAreNotContent(t *testing.T) {
 		t.Errorf("read %d roles and %d company pages", len(site.Roles), len(site.Company))
 	}
 }
+
+// Pay must be a finite number, in YAML and in TOML: infinity cannot be
+// shown on a page or written as structured data.
+func TestSalaryMustBeFinite(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml":   {Data: []byte("title: Careers\nbase_url: https://example.com/\n")},
+		"roles/a.md":  {Data: []byte("---\ntitle: A\nsalary:\n  currency: EUR\n  min: 60000\n  max: inf\n  period: YEAR\n---\n")},
+		"roles/b.md":  {Data: []byte("---\ntitle: B\nsalary:\n  currency: EUR\n  min: .nan\n  period: YEAR\n---\n")},
+		"roles/c.md":  {Data: []byte("+++\ntitle = \"C\"\n[salary]\ncurrency = \"EUR\"\nmax = inf\nperiod = \"YEAR\"\n+++\n")},
+		"roles/ok.md": {Data: []byte("---\ntitle: OK\nsalary:\n  currency: EUR\n  min: 60_000.50\n  period: YEAR\n---\n")},
+	}
+	site, diags := load(t, fsys)
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Pos.File+" "+d.Key+" "+d.Rule)
+	}
+	want := []string{"roles/a.md salary.max type", "roles/b.md salary.min type", "roles/c.md salary.max type"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("diagnostics %q, want %q:\n%v", got, want, diags)
+	}
+	if s := roleBySlug(t, site, "ok").Salary; s == nil || s.Min != 60000.5 {
+		t.Errorf("a finite amount was not read: %+v", s)
+	}
+}

@@ -89,7 +89,9 @@ func (p *planner) jobPosting(r *content.Role, v *RoleView) template.JS {
 
 // scriptJSON encodes v for a <script type="application/ld+json"> element.
 // encoding/json escapes <, > and & as \u003c, \u003e and \u0026, so no
-// text can close the element or open a comment.
+// text can close the element or open a comment. Encoding cannot fail: the
+// values are strings, whole numbers and the finite numbers the content
+// decoder admits.
 func scriptJSON(v any) template.JS {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
