@@ -15,7 +15,6 @@ import (
 	"github.com/hirebook/hirebook/generator/output"
 	"github.com/hirebook/hirebook/generator/pages"
 	"github.com/hirebook/hirebook/generator/render"
-	"github.com/hirebook/hirebook/themes"
 )
 
 // Builder builds a site and builds it again after changes, redoing only the
@@ -142,9 +141,9 @@ func (b *Builder) full(ctx context.Context, step func(string)) error {
 	if site == nil {
 		return diags.Errors()
 	}
-	theme, err := render.Load(themes.Default(), themeOverride(b.opts, site.Config.Theme))
+	theme, err := loadTheme(b.opts, &site.Config)
 	if err != nil {
-		return err
+		return append(diags.Errors(), err.(content.Diagnostics)...)
 	}
 	b.site, b.theme = site, theme
 	b.now = now(b.opts, site)

@@ -81,9 +81,9 @@ func Check(opts Options) (*content.Site, content.Diagnostics) {
 	if site == nil {
 		return site, diags
 	}
-	theme, err := render.Load(themes.Default(), themeOverride(opts, site.Config.Theme))
+	theme, err := loadTheme(opts, &site.Config)
 	if err != nil {
-		diags.Add(content.Pos{File: site.Config.File}, "theme", "theme", "%v", err)
+		diags = append(diags, err.(content.Diagnostics)...)
 		return site, diags
 	}
 	_, pd := plan(site, opts, theme)
@@ -130,7 +130,26 @@ func contentFS(opts Options) (fs.FS, string) {
 		return opts.ContentFS, ""
 	}
 	dir := contentDir(opts)
-	return os.DirFS(dir), filepath.ToSlash(dir)
+	return folderFS(dir), filepath.ToSlash(dir)
+}
+
+// folderFS reads a folder without leaving it: a symbolic link inside may
+// point to another file in the folder, never outside it (a theme or role
+// file could otherwise publish any file the build can read, such as
+// /proc/self/environ with the guides' passphrase).
+func folderFS(dir string) fs.FS {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return errFS{err}
+	}
+	return root.FS()
+}
+
+// errFS is a folder that could not be opened: every read fails with why.
+type errFS struct{ err error }
+
+func (e errFS) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: e.err}
 }
 
 func contentDir(opts Options) string {
@@ -140,20 +159,42 @@ func contentDir(opts Options) string {
 	return opts.Content
 }
 
-// themeOverride is the site's own theme folder, themes/<name>/ next to the
-// content folder, when it exists.
-func themeOverride(opts Options, name string) fs.FS {
-	if opts.ThemeFS != nil {
-		return opts.ThemeFS
+// loadTheme parses the built-in theme with the site's own theme folder,
+// themes/<name>/ next to the content folder, laid over it. The default
+// theme needs no folder; a theme named in site.yaml must have one. A name
+// that is not a folder name was reported by check, and the built-in theme
+// stands in until it is fixed.
+func loadTheme(opts Options, cfg *content.Config) (*render.Theme, error) {
+	var over fs.FS
+	switch {
+	case opts.ThemeFS != nil:
+		over = opts.ThemeFS
+	case opts.ContentFS != nil || !check.ThemeName(cfg.Theme):
+	default:
+		dir := filepath.Join(filepath.Dir(filepath.Clean(contentDir(opts))), "themes", cfg.Theme)
+		if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+			over = folderFS(dir)
+		} else if cfg.Theme != content.DefaultTheme {
+			var ds content.Diagnostics
+			ds.Add(themePos(cfg), "theme", "theme", "there is no theme folder %s", filepath.ToSlash(dir))
+			return nil, ds
+		}
 	}
-	if opts.ContentFS != nil {
-		return nil
+	theme, err := render.Load(themes.Default(), over)
+	if err != nil {
+		var ds content.Diagnostics
+		ds.Add(themePos(cfg), "theme", "theme", "%v", err)
+		return nil, ds
 	}
-	dir := filepath.Join(filepath.Dir(filepath.Clean(contentDir(opts))), "themes", name)
-	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
-		return os.DirFS(dir)
+	return theme, nil
+}
+
+// themePos is where site.yaml names the theme, or site.yaml itself.
+func themePos(cfg *content.Config) content.Pos {
+	if p, ok := cfg.Keys["theme"]; ok {
+		return p
 	}
-	return nil
+	return content.Pos{File: cfg.File}
 }
 
 func now(opts Options, site *content.Site) time.Time {

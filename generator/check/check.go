@@ -100,7 +100,7 @@ func config(c *content.Config, ds *content.Diagnostics) {
 	if _, err := time.LoadLocation(c.Timezone); err != nil || strings.EqualFold(c.Timezone, "local") {
 		ds.Add(pos("timezone"), "timezone", "timezone", "%q is not an IANA time zone such as Europe/Berlin", c.Timezone)
 	}
-	if strings.ContainsAny(c.Theme, `/\`) || strings.Contains(c.Theme, "..") || strings.TrimSpace(c.Theme) == "" {
+	if !ThemeName(c.Theme) {
 		ds.Add(pos("theme"), "theme", "theme", "a theme is named, not a path: %q", c.Theme)
 	}
 	if !protects[c.Guides.Protect] {
@@ -149,4 +149,10 @@ func isSitePath(s string) bool {
 func looksLikeURL(s string) bool {
 	s = strings.TrimSpace(s)
 	return !strings.ContainsAny(s, " \n") && strings.Contains(s, ":")
+}
+
+// ThemeName reports whether name can name a theme folder: a name, not a
+// path.
+func ThemeName(name string) bool {
+	return !strings.ContainsAny(name, `/\`) && !strings.Contains(name, "..") && strings.TrimSpace(name) != ""
 }

@@ -6,6 +6,7 @@ package content
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -100,9 +101,20 @@ func (l *loader) name(p string) string {
 
 func (l *loader) config(c *Config, diags *Diagnostics) bool {
 	c.File = l.name("site.yaml")
-	raw, err := fs.ReadFile(l.fsys, "site.yaml")
+	var raw []byte
+	fi, err := fs.Stat(l.fsys, "site.yaml")
+	if err == nil && !fi.Mode().IsRegular() {
+		err = errors.New("not a regular file")
+	}
+	if err == nil {
+		raw, err = readLimited(l.fsys, "site.yaml")
+	}
 	if err != nil {
 		diags.Add(Pos{File: c.File}, "", "missing-site", "cannot read site settings: %v", unwrapPath(err))
+		return false
+	}
+	if len(raw) > MaxFileSize {
+		diags.Add(Pos{File: c.File}, "", "file-too-large", "file is over the limit of 1 MiB")
 		return false
 	}
 	data, d := Clean(c.File, raw)
@@ -193,13 +205,23 @@ func (l *loader) companyPages(diags *Diagnostics) []*CompanyPage {
 }
 
 func (l *loader) read(name, file string, diags *Diagnostics) *Document {
-	if fi, err := fs.Stat(l.fsys, name); err == nil && fi.Size() > MaxFileSize {
+	fi, err := fs.Stat(l.fsys, name)
+	if err == nil && !fi.Mode().IsRegular() {
+		// A device or a pipe named x.md would flood or hang the build.
+		diags.Add(Pos{File: file}, "", "read", "not a regular file")
+		return nil
+	}
+	if err == nil && fi.Size() > MaxFileSize {
 		diags.Add(Pos{File: file}, "", "file-too-large", "file is %d bytes; the limit is 1 MiB", fi.Size())
 		return nil
 	}
-	raw, err := fs.ReadFile(l.fsys, name)
+	raw, err := readLimited(l.fsys, name)
 	if err != nil {
 		diags.Add(Pos{File: file}, "", "read", "cannot read file: %v", unwrapPath(err))
+		return nil
+	}
+	if len(raw) > MaxFileSize { // it grew since Stat
+		diags.Add(Pos{File: file}, "", "file-too-large", "file is over the limit of 1 MiB")
 		return nil
 	}
 	doc, d := Split(file, raw)
@@ -308,4 +330,14 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// readLimited reads a file, stopping one byte past MaxFileSize.
+func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 }

@@ -51,6 +51,13 @@ func Load(builtin, override fs.FS) (*Theme, error) {
 			if err != nil || d.IsDir() {
 				return err
 			}
+			// Only files: a device or a pipe would hang or flood the build.
+			if fi, err := fs.Stat(fsys, p); err != nil || !fi.Mode().IsRegular() {
+				if err == nil {
+					err = fmt.Errorf("not a regular file")
+				}
+				return fmt.Errorf("theme file %s: %w", p, err)
+			}
 			b, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				return fmt.Errorf("theme file %s: %w", p, err)
