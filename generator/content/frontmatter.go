@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -180,12 +182,46 @@ func parseTOML(file string, data []byte, offset int) (*yaml.Node, *Diagnostic) {
 // only as text, so the position comes from goccy/go-yaml's parser, which
 // returns it as data; when that parser accepts the text, the error is placed
 // at the opening delimiter.
+//
+// goccy's parser needs memory that grows with the square of the nesting
+// depth, so text nested deeper than maxFlowDepth (which yaml.v3 refuses
+// anyway) is placed by the line yaml.v3's message names.
 func syntaxError(file string, data []byte, offset int, err error) *Diagnostic {
 	d := &Diagnostic{Pos: Pos{File: file, Line: offset}, Rule: "yaml-syntax", Message: strings.TrimPrefix(err.Error(), "yaml: ")}
+	if m := yamlLine.FindStringSubmatch(d.Message); m != nil {
+		if n, aerr := strconv.Atoi(m[1]); aerr == nil {
+			d.Pos.Line, d.Message = n+offset, m[2]
+		}
+	}
+	if flowDepth(data) > maxFlowDepth {
+		return d
+	}
 	_, perr := goccyparser.ParseBytes(data, 0)
 	var se *goccy.SyntaxError
 	if errors.As(perr, &se) && se.Token != nil {
 		d.Pos.Line, d.Pos.Col, d.Message = se.Token.Position.Line+offset, se.Token.Position.Column, se.Message
 	}
 	return d
+}
+
+// yamlLine is the line yaml.v3 puts in some of its messages.
+var yamlLine = regexp.MustCompile(`^line (\d+): (.*)$`)
+
+// maxFlowDepth is deeper than any real front-matter nests.
+const maxFlowDepth = 500
+
+// flowDepth is how deep [ and { nest in data, counting brackets in quoted
+// text too (it only has to be an upper bound).
+func flowDepth(data []byte) int {
+	depth, deepest := 0, 0
+	for _, c := range data {
+		switch c {
+		case '[', '{':
+			depth++
+			deepest = max(deepest, depth)
+		case ']', '}':
+			depth = max(0, depth-1)
+		}
+	}
+	return deepest
 }

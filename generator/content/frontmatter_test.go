@@ -325,3 +325,15 @@ func TestReadingRules(t *testing.T) {
 		})
 	}
 }
+
+// Front-matter nested far too deep is a syntax error on its line, found
+// quickly and in little memory (placing it must not parse it again in a
+// way that grows with the square of the depth).
+func TestDeepNestingIsAnErrorOnItsLine(t *testing.T) {
+	deep := "---\ntitle: Deep\nparams: " + strings.Repeat("[", 60000) + strings.Repeat("]", 60000) + "\n---\nBody.\n"
+	r, diags := loadRole(t, []byte(deep))
+	if r != nil {
+		t.Fatal("a role nested 60,000 deep was read")
+	}
+	checkDiags(t, diags, "roles/r.md", []want{{Line: 3, Rule: "yaml-syntax", Msg: "depth"}})
+}
