@@ -39,7 +39,11 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	addr := ln.Addr().String()
 	say(stdout, msgServing, "http://"+addr+srv.BasePath())
 	contentDir := filepath.Clean(opts.Content)
-	go srv.Watch(ctx, contentDir, filepath.Join(filepath.Dir(contentDir), "themes"))
+	go func() {
+		if err := srv.Watch(ctx, contentDir, filepath.Join(filepath.Dir(contentDir), "themes")); err != nil {
+			say(stderr, msgWatchFailed, err)
+		}
+	}()
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()

@@ -11,6 +11,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"path"
 	"path/filepath"
 	"strings"
@@ -104,6 +105,13 @@ func (s *Server) notify() {
 
 // ServeHTTP serves the in-memory site.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !hostAllowed(r) {
+		// A web page elsewhere can point its own host name at 127.0.0.1
+		// (DNS rebinding) and read the preview, guides and all, as a
+		// same-origin page: on the loopback address, only local names.
+		http.Error(w, "hirebook serve answers only to localhost and 127.0.0.1", http.StatusForbidden)
+		return
+	}
 	switch r.URL.Path {
 	case EventsPath:
 		s.events(w, r)
@@ -240,6 +248,29 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 			fl.Flush()
 		}
 	}
+}
+
+// hostAllowed reports whether a request may be served: one that reached a
+// loopback address must name a loopback host (localhost, *.localhost or a
+// loopback IP); one from the network (serve --bind 0.0.0.0) may name any.
+func hostAllowed(r *http.Request) bool {
+	local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
+	if !ok {
+		return true // not from a listener (a test calling ServeHTTP)
+	}
+	if ap, err := netip.ParseAddrPort(local.String()); err != nil || !ap.Addr().Unmap().IsLoopback() {
+		return true
+	}
+	host := r.Host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip, err := netip.ParseAddr(strings.Trim(host, "[]"))
+	return err == nil && ip.Unmap().IsLoopback()
 }
 
 // Listen opens the address, 127.0.0.1 unless told otherwise.

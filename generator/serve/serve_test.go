@@ -239,3 +239,74 @@ func replaceIn(t *testing.T, file, old, new string) {
 		t.Fatal(err)
 	}
 }
+
+// On the loopback address the preview answers only to local host names: a
+// page elsewhere whose host name is made to point at 127.0.0.1 (DNS
+// rebinding) gets nothing.
+func TestServeAnswersOnlyLocalNames(t *testing.T) {
+	base, _ := startServer(t)
+	port := strings.TrimPrefix(strings.SplitN(base, "/", 4)[2], "127.0.0.1:")
+	for host, want := range map[string]int{
+		"127.0.0.1:" + port:        200,
+		"localhost:" + port:        200,
+		"app.localhost:" + port:    200,
+		"[::1]:" + port:            200,
+		"attacker.example:" + port: 403,
+		"attacker.example":         403,
+		"127.0.0.1.nip.io:" + port: 403,
+	} {
+		req, err := http.NewRequest("GET", base+"roles/customer-support-lead/", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %s: status %d, want %d", host, resp.StatusCode, want)
+		}
+		if want == 403 && strings.Contains(string(b), "Customer Support Lead") {
+			t.Errorf("Host %s: the page was served", host)
+		}
+	}
+}
+
+// A themes/ folder made while serve runs is watched from then on: its
+// files are part of the next build.
+func TestWatchSeesThemesMadeLater(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "content")
+	copyDir(t, "../../content", dir)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	srv := serve.New(ctx, generator.Options{Content: dir}, io.Discard)
+	ln, err := serve.Listen("", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := &http.Server{Handler: srv}
+	go hs.Serve(ln)
+	t.Cleanup(func() { hs.Close() })
+	go srv.Watch(ctx, dir, filepath.Join(root, "themes"))
+	time.Sleep(100 * time.Millisecond)
+	base := "http://" + ln.Addr().String() + srv.BasePath()
+	if code, _ := get(t, base+"assets/note.txt"); code != 404 {
+		t.Fatalf("assets/note.txt: %d before the theme exists", code)
+	}
+	assets := filepath.Join(root, "themes", "default", "assets")
+	if err := os.MkdirAll(assets, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond) // the new folders are being watched
+	if err := os.WriteFile(filepath.Join(assets, "note.txt"), []byte("from the new theme"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the new theme's file", func() bool {
+		code, body := get(t, base+"assets/note.txt")
+		return code == 200 && body == "from the new theme"
+	})
+}

@@ -25,8 +25,19 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 		return err
 	}
 	defer w.Close()
+	// A folder that does not exist yet (themes/, often) is waited for in
+	// its parent, which is watched for that one name only.
+	awaited := map[string]bool{}
 	for _, d := range dirs {
-		addTree(w, d)
+		d = filepath.Clean(d)
+		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+			s.addTree(w, d)
+			continue
+		}
+		awaited[d] = true
+		if err := w.Add(filepath.Dir(d)); err != nil {
+			s.logf("watch: %v; a %s folder made later will not be seen until serve restarts", err, d)
+		}
 	}
 	var timer *time.Timer
 	fire := make(chan struct{}, 1)
@@ -39,12 +50,12 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 			if !ok {
 				return nil
 			}
-			if ignored(ev.Name) {
+			if ignored(ev.Name) || (awaitedParent(awaited, ev.Name) && !awaited[ev.Name]) {
 				continue
 			}
 			if ev.Has(fsnotify.Create) {
 				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
-					addTree(w, ev.Name)
+					s.addTree(w, ev.Name)
 				}
 			}
 			changed[ev.Name] = true
@@ -74,14 +85,33 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 	}
 }
 
-// addTree watches dir and every folder below it (fsnotify is not recursive).
-func addTree(w *fsnotify.Watcher, dir string) {
+// awaitedParent reports whether name is directly in the parent of a folder
+// being waited for (and so an event of a folder not otherwise watched).
+func awaitedParent(awaited map[string]bool, name string) bool {
+	for d := range awaited {
+		if filepath.Dir(d) == filepath.Dir(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// addTree watches dir and every folder below it (fsnotify is not
+// recursive). A folder that cannot be watched (the system's limit on
+// watches, say) is reported: edits in it would otherwise go unseen.
+func (s *Server) addTree(w *fsnotify.Watcher, dir string) {
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.IsDir() {
+		if err != nil {
+			s.logf("watch: %v", err)
+			return nil
+		}
+		if d.IsDir() {
 			if ignored(p) && p != dir {
 				return filepath.SkipDir
 			}
-			w.Add(p)
+			if err := w.Add(p); err != nil {
+				s.logf("watch: %s: %v; edits in it are not seen until serve restarts", p, err)
+			}
 		}
 		return nil
 	})
