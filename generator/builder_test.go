@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -267,5 +268,40 @@ func TestCheckFindsLinksToDrafts(t *testing.T) {
 	opts.Drafts = true
 	if _, err := generator.Build(context.Background(), opts); err != nil {
 		t.Errorf("a build with drafts published fails: %v", err)
+	}
+}
+
+// A base URL whose path is not ASCII is percent-encoded once, the same in
+// links and in absolute URLs (canonical, JSON-LD, sitemap, robots.txt).
+func TestNonASCIIBasePath(t *testing.T) {
+	opts := exampleOpts("https://example.org/karriär/")
+	res, err := generator.Build(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = "https://example.org/karri%C3%A4r/"
+	if res.BasePath != "/karri%C3%A4r/" {
+		t.Errorf("base path %q", res.BasePath)
+	}
+	for _, f := range res.Files {
+		switch f.Path {
+		case "roles/customer-support-lead/index.html":
+			pg := parsePage(t, f.Path, f.Data)
+			links := pg.find("link", "rel", "canonical")
+			if len(links) != 1 || attrOf(links[0], "href") != want+"roles/customer-support-lead/" {
+				t.Errorf("canonical link %v", links)
+			}
+			for _, a := range pg.find("a") {
+				if h := attrOf(a, "href"); strings.HasPrefix(h, "/") && !strings.HasPrefix(h, "/karri%C3%A4r/") {
+					t.Errorf("link %q is outside the base path", h)
+				}
+			}
+		case "sitemap.xml", "robots.txt":
+			for _, u := range regexp.MustCompile(`https://[^<\s]+`).FindAllString(string(f.Data), -1) {
+				if !strings.HasPrefix(u, want) {
+					t.Errorf("%s: %q does not start with %s", f.Path, u, want)
+				}
+			}
+		}
 	}
 }

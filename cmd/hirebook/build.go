@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/hirebook/hirebook/generator"
+	"github.com/hirebook/hirebook/generator/check"
 	"github.com/hirebook/hirebook/generator/content"
 	"github.com/hirebook/hirebook/generator/guard"
 )
@@ -31,6 +32,12 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	flags.StringVar(&memProfile, "memprofile", "", "write an allocation profile of the build to this file")
 	if err := flags.Parse(args); err != nil {
 		return 2
+	}
+	if opts.BaseURL != "" {
+		if problem := check.BaseURLProblem(opts.BaseURL); problem != "" {
+			say(stderr, msgBadBaseURL, problem)
+			return 2
+		}
 	}
 	if clock != "" {
 		d, err := content.ParseDate(clock)

@@ -195,3 +195,18 @@ func TestContentSize(t *testing.T) {
 		t.Errorf("contentSize of a missing folder = %d, want 0", got)
 	}
 }
+
+// --base-url is held to the rules of site.yaml's base_url: a value that
+// would make every link point elsewhere stops the build before it starts.
+func TestBuildRefusesBadBaseURL(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	for _, bad := range []string{"careers.example.com", "javascript:alert(1)//", "https://x.github.io//careers/"} {
+		_, stderr, code := runCLI(t, "build", "--content", "../../content", "--out", out, "--base-url", bad)
+		if code != 2 || !strings.Contains(stderr, "--base-url") || !strings.Contains(stderr, bad) {
+			t.Errorf("--base-url %s: exit %d, stderr %q; want exit 2 naming the flag and the value", bad, code, stderr)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("--base-url %s: the output folder was written", bad)
+		}
+	}
+}

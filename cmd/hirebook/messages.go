@@ -29,6 +29,7 @@ Run "hirebook COMMAND -h" for a command's flags.`
 	msgBuildFailed    = "build failed; %s was left as it was"
 	msgProblems       = "%d %s, %d %s"
 	msgBadClock       = "--clock: %v"
+	msgBadBaseURL     = "--base-url: %s"
 	msgWatchFailed    = "hirebook: cannot watch for changes (%v); the preview will not rebuild until serve restarts"
 	msgProfile        = "--%s: %v"
 	msgServing        = "serving the preview at %s (Ctrl+C to stop)"

@@ -8,6 +8,7 @@ import (
 	"net/mail"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -88,11 +89,10 @@ func config(c *content.Config, ds *content.Diagnostics) {
 	if l := c.Company.Logo; l != "" && !isWebURL(l) && !isSitePath(l) {
 		ds.Add(pos("company.logo"), "company.logo", "url", "%q must be an absolute http(s) URL or a site-relative path such as /assets/logo.png", l)
 	}
-	switch u, err := url.Parse(c.BaseURL); {
-	case strings.TrimSpace(c.BaseURL) == "":
+	if strings.TrimSpace(c.BaseURL) == "" {
 		ds.Add(pos("base_url"), "base_url", "required", "the absolute URL the site is published at is required, e.g. https://example.github.io/careers/")
-	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "":
-		ds.Add(pos("base_url"), "base_url", "url", "%q is not an absolute http(s) URL without query or fragment", c.BaseURL)
+	} else if problem := BaseURLProblem(c.BaseURL); problem != "" {
+		ds.Add(pos("base_url"), "base_url", "url", "%s", problem)
 	}
 	if !langTag.MatchString(c.Language) {
 		ds.Add(pos("language"), "language", "language", "%q is not a BCP 47 language tag such as en or en-GB", c.Language)
@@ -155,4 +155,18 @@ func looksLikeURL(s string) bool {
 // path.
 func ThemeName(name string) bool {
 	return !strings.ContainsAny(name, `/\`) && !strings.Contains(name, "..") && strings.TrimSpace(name) != ""
+}
+
+// BaseURLProblem says what is wrong with a base URL (site.yaml's base_url
+// or build --base-url), or "" when it is an absolute http(s) URL with a
+// path of plain segments and no query or fragment.
+func BaseURLProblem(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil || strings.HasSuffix(s, "?") {
+		return fmt.Sprintf("%q is not an absolute http(s) URL without query or fragment, such as https://example.github.io/careers/", s)
+	}
+	if strings.Contains(u.Path, "//") || slices.ContainsFunc(strings.Split(u.Path, "/"), func(seg string) bool { return seg == "." || seg == ".." }) {
+		return fmt.Sprintf("%q has an empty, . or .. folder in its path", s)
+	}
+	return ""
 }

@@ -183,6 +183,10 @@ func TestBaseURL(t *testing.T) {
 		{"https://example.org/?preview=1", "url"},
 		{"https://example.org/#top", "url"},
 		{"javascript:alert(1)", "url"},
+		{"https://example.github.io//careers/", "url"},
+		{"https://example.github.io/a/../careers/", "url"},
+		{"https://user@example.github.io/", "url"},
+		{"https://example.github.io/karriär/", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {

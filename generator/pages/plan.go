@@ -151,6 +151,8 @@ func Plan(s *content.Site, opts Options) ([]Page, content.Diagnostics) {
 }
 
 // BaseURL is the site's absolute URL, ending in /: override when set.
+// Its path is percent-encoded as links need it (…/karri%C3%A4r/), so the
+// base URL always ends in the base path.
 func BaseURL(configured, override string) string {
 	base := configured
 	if override != "" {
@@ -158,6 +160,9 @@ func BaseURL(configured, override string) string {
 	}
 	if !strings.HasSuffix(base, "/") {
 		base += "/"
+	}
+	if u, err := url.Parse(base); err == nil && u.Scheme != "" && u.Host != "" {
+		return u.Scheme + "://" + u.Host + u.EscapedPath()
 	}
 	return base
 }
