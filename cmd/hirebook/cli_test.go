@@ -210,3 +210,19 @@ func TestBuildRefusesBadBaseURL(t *testing.T) {
 		}
 	}
 }
+
+// A new site's workflow pins a release `go run` can fetch, never the
+// pseudo-version or +dirty version of a local build.
+func TestPinnedVersion(t *testing.T) {
+	for v, want := range map[string]string{
+		"v1.4.2":                                   "v1.4.2",
+		"v0.0.0-20261129184431-b901c1943dc1":       defaultVersion,
+		"v0.0.0-20261129184431-b901c1943dc1+dirty": defaultVersion,
+		"v1.5.0-rc.1":                              defaultVersion,
+		"(devel)":                                  defaultVersion,
+	} {
+		if got := pinnedVersion(v); got != want {
+			t.Errorf("pinnedVersion(%q) = %q, want %q", v, got, want)
+		}
+	}
+}

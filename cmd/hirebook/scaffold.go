@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"io"
+	"regexp"
 	"runtime/debug"
 	"time"
 
@@ -21,6 +22,18 @@ func version() string {
 	return defaultVersion
 }
 
+// release is a version `go run module@version` can fetch for anyone: a
+// tagged release, not a pseudo-version of a local commit or a +dirty build.
+var release = regexp.MustCompile(`^v[0-9]+\.[0-9]+\.[0-9]+$`)
+
+// pinnedVersion is the version a new site's workflow runs.
+func pinnedVersion(v string) string {
+	if release.MatchString(v) {
+		return v
+	}
+	return defaultVersion
+}
+
 func cmdInit(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("init", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -33,7 +46,7 @@ func cmdInit(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() > 0 {
 		dir = fs.Arg(0)
 	}
-	written, err := scaffold.Init(dir, scaffold.SiteData{Company: *company, Version: version()}, *force)
+	written, err := scaffold.Init(dir, scaffold.SiteData{Company: *company, Version: pinnedVersion(version())}, *force)
 	if err != nil {
 		say(stderr, "hirebook init: %v", err)
 		return 1

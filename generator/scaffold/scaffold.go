@@ -5,6 +5,7 @@ package scaffold
 import (
 	"bytes"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -36,6 +37,7 @@ func Init(dir string, data SiteData, force bool) ([]string, error) {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 && !force {
 		return nil, fmt.Errorf("%s: %w (use --force to add the site to it anyway)", dir, ErrNotEmpty)
 	}
+	data.Company = oneLine(data.Company)
 	var written []string
 	root, _ := fs.Sub(files, "files/site")
 	err := fs.WalkDir(root, ".", func(p string, d fs.DirEntry, err error) error {
@@ -75,7 +77,7 @@ type RoleData struct {
 // front-matter key listed and the optional ones commented out. It never
 // overwrites a file.
 func NewRole(contentDir, title string, today time.Time) (string, error) {
-	title = strings.TrimSpace(title)
+	title = oneLine(title)
 	slug := content.Slugify(title)
 	if slug == "" {
 		return "", fmt.Errorf("the title %q has no letters or digits to make a file name from", title)
@@ -85,7 +87,7 @@ func NewRole(contentDir, title string, today time.Time) (string, error) {
 		return out, fmt.Errorf("%s already exists; not overwriting it", out)
 	}
 	root, _ := fs.Sub(files, "files")
-	b, err := execute(root, "role.md", RoleData{Title: yamlString(title), Slug: slug, Today: today.Format("2006-01-02")})
+	b, err := execute(root, "role.md", RoleData{Title: title, Slug: slug, Today: today.Format("2006-01-02")})
 	if err != nil {
 		return out, err
 	}
@@ -108,7 +110,7 @@ func execute(fsys fs.FS, name string, data any) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := template.New(name).Parse(string(src))
+	t, err := template.New(name).Funcs(template.FuncMap{"yaml": yamlString}).Parse(string(src))
 	if err != nil {
 		return nil, fmt.Errorf("scaffold %s: %w", name, err)
 	}
@@ -119,10 +121,19 @@ func execute(fsys fs.FS, name string, data any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// yamlString quotes a title for YAML when it needs it.
-func yamlString(s string) string {
-	if strings.ContainsAny(s, ":#{}[],&*!|>'\"%@`") || strings.TrimSpace(s) != s {
-		return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+// yamlString writes s as a YAML double-quoted string: JSON's string
+// syntax is a subset of it, and quoting always means no name or title
+// (": ", "#", "null", "- Dev", "? why") is read as anything but text.
+func yamlString(s string) (string, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		return "", err
 	}
-	return s
+	return strings.TrimSuffix(b.String(), "\n"), nil
 }
+
+// oneLine folds every run of white space, line breaks included, into one
+// space: a name or title is one line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -145,5 +146,83 @@ func TestNewRoleListsEveryKeyAndRefusesToOverwrite(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(out); string(b) != "edited" {
 		t.Fatal("the existing file changed")
+	}
+}
+
+// Names and titles that YAML would read as something else (a mapping, a
+// comment, null, a list, a complex key) are written so they read back as
+// the same text.
+func TestNamesAndTitlesReadBackAsWritten(t *testing.T) {
+	for _, name := range []string{"Acme: Labs", "@Home Co", "Acme #1 Staffing", "null", "- Dev", "? why", `Say "hi" \ bye`, "Two\nlines"} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			if _, err := scaffold.Init(dir, scaffold.SiteData{Company: name}, false); err != nil {
+				t.Fatal(err)
+			}
+			contentDir := filepath.Join(dir, "content")
+			if _, err := scaffold.NewRole(contentDir, name, time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)); err != nil {
+				t.Fatal(err)
+			}
+			site, diags := generator.Check(generator.Options{Content: contentDir, Drafts: true})
+			if diags.HasErrors() {
+				t.Fatalf("the new site does not check:\n%v", diags.Errors())
+			}
+			want := strings.Join(strings.Fields(name), " ")
+			if site.Config.Company.Name != want || site.Config.Title != "Careers at "+want {
+				t.Errorf("company %q, title %q; want %q", site.Config.Company.Name, site.Config.Title, want)
+			}
+			if !strings.HasPrefix(site.Config.EqualOpportunity, want+" is an equal opportunity employer") {
+				t.Errorf("equal_opportunity %q", site.Config.EqualOpportunity)
+			}
+			found := false
+			for _, r := range site.Roles {
+				found = found || r.Title == want
+			}
+			if !found {
+				t.Errorf("no role titled %q", want)
+			}
+		})
+	}
+}
+
+// Every optional key of a new role, uncommented as it stands, checks: the
+// examples in the comments are valid front-matter.
+func TestNewRoleUncommentedChecks(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := scaffold.Init(dir, scaffold.SiteData{Company: "Acme"}, false); err != nil {
+		t.Fatal(err)
+	}
+	contentDir := filepath.Join(dir, "content")
+	out, err := scaffold.NewRole(contentDir, "Payroll Specialist", time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yamlLine := regexp.MustCompile(`^(\s*)# ((?:\s*)(?:[a-z_]+:|- ).*)$`)
+	lines := strings.Split(string(b), "\n")
+	n := 0
+	for i, l := range lines {
+		if m := yamlLine.FindStringSubmatch(l); m != nil {
+			lines[i] = m[1] + m[2]
+			n++
+		}
+	}
+	if n < 25 {
+		t.Fatalf("only %d commented keys were found to uncomment", n)
+	}
+	if err := os.WriteFile(out, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	site, diags := generator.Check(generator.Options{Content: contentDir, Drafts: true})
+	if diags.HasErrors() {
+		t.Fatalf("the new role with every key uncommented does not check:\n%v\n%s", diags.Errors(), strings.Join(lines, "\n"))
+	}
+	for _, r := range site.Roles {
+		if r.Slug == "payroll-specialist" && (r.Feedback.Promise == "" || r.Salary == nil || len(r.Interviewers) != 1) {
+			t.Errorf("uncommented keys were not read: feedback %q, salary %v, interviewers %d", r.Feedback.Promise, r.Salary, len(r.Interviewers))
+		}
 	}
 }
