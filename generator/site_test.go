@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/hirebook/hirebook/generator"
@@ -1162,7 +1163,11 @@ func TestRolePageShowsItsFacts(t *testing.T) {
 			for _, tm := range pg.find("time") {
 				dates[attrOf(tm, "datetime")] = true
 			}
-			for _, d := range []content.Date{r.Posted, r.Closes} {
+			days := []content.Date{r.Posted, r.Closes}
+			if r.Status == "closed" && r.Closes.String() > clock.String() {
+				days = days[:1] // closed before its closing day, which the page does not show
+			}
+			for _, d := range days {
 				if !d.IsZero() && !dates[d.String()] {
 					t.Errorf("%s: no <time datetime=%q>", r.Slug, d)
 				}
@@ -1180,4 +1185,258 @@ func groupThousands(digits string) string {
 		b.WriteRune(c)
 	}
 	return b.String()
+}
+
+// facts maps each term of a role page's facts list to its description.
+func facts(t *testing.T, pg *page) map[string]*html.Node {
+	t.Helper()
+	dls := pg.find("dl", "class", "facts")
+	if len(dls) != 1 {
+		t.Fatalf("%s: %d facts lists, want 1", pg.path, len(dls))
+	}
+	out := map[string]*html.Node{}
+	for _, dt := range within(dls[0], "dt") {
+		for dd := dt.NextSibling; dd != nil; dd = dd.NextSibling {
+			if dd.Type == html.ElementNode && dd.Data == "dd" {
+				out[textOf(dt)] = dd
+				break
+			}
+		}
+	}
+	return out
+}
+
+// A role closed by status before its closing day says it is closed, and
+// shows no date in the facts that is still to come as the day it closed;
+// a role closed by its date shows that date.
+func TestClosedRoleShowsNoFutureDate(t *testing.T) {
+	eachBase(t, func(t *testing.T, s *site, m *content.Site) {
+		early, late := 0, 0
+		for _, r := range published(m) {
+			f := facts(t, s.page(t, roleFile(r.Slug)))
+			byStatus := r.Status == "closed" && !r.Closes.IsZero() && r.Closes.String() > clock.String()
+			byDate := !r.Closes.IsZero() && r.Closes.String() < clock.String()
+			var shown []string
+			for term, dd := range f {
+				if strings.Contains(term, "Closed") || strings.Contains(textOf(dd), "Closed") {
+					shown = append(shown, term+": "+textOf(dd))
+				}
+			}
+			switch {
+			case byStatus:
+				early++
+				if len(shown) == 0 {
+					t.Errorf("%s: the facts do not say the role is closed", r.Slug)
+				}
+				for term, dd := range f {
+					for _, tm := range within(dd, "time") {
+						if d := attrOf(tm, "datetime"); d > clock.String() {
+							t.Errorf("%s: the closed role shows the future date %s under %q", r.Slug, d, term)
+						}
+					}
+				}
+			case byDate:
+				late++
+				dd := f["Closed"]
+				if dd == nil || len(within(dd, "time")) != 1 || attrOf(within(dd, "time")[0], "datetime") != r.Closes.String() {
+					t.Errorf("%s: closed on %s, but the facts show %v", r.Slug, r.Closes, shown)
+				}
+			default:
+				if len(shown) > 0 {
+					t.Errorf("%s: an open role's facts say %v", r.Slug, shown)
+				}
+			}
+		}
+		if early == 0 || late == 0 {
+			t.Fatalf("the example needs a role closed by status before its date (has %d) and one closed by its date (has %d)", early, late)
+		}
+	})
+}
+
+// The facts count the interviews only: one conversation per interviewer
+// who covers objectives and one per objective no one covers, 15 minutes
+// an objective. The reverse interview is optional, so it is mentioned
+// apart, with its own minutes, and the loop lists only the interviews.
+func TestInterviewsFactCountsTheLoop(t *testing.T) {
+	eachBase(t, func(t *testing.T, s *site, m *content.Site) {
+		count := regexp.MustCompile(`^(\d+) conversations?, about (\d+) minutes in all`)
+		reverse := 0
+		for _, r := range published(m) {
+			pg := s.page(t, roleFile(r.Slug))
+			ids := map[string]bool{}
+			for _, k := range r.KPOs {
+				ids[k.ID] = true
+			}
+			covered := map[string]bool{}
+			talks, minutes := 0, 0
+			for _, iv := range r.Interviewers {
+				n := 0
+				for _, c := range iv.Covers {
+					if ids[c] {
+						n++
+						covered[c] = true
+					}
+				}
+				if n > 0 {
+					talks++
+					minutes += n * pages.MinutesPerKPO
+				}
+			}
+			for _, k := range r.KPOs {
+				if !covered[k.ID] {
+					talks++
+					minutes += pages.MinutesPerKPO
+				}
+			}
+			dd := facts(t, pg)["Interviews"]
+			if dd == nil {
+				t.Errorf("%s: no Interviews fact", r.Slug)
+				continue
+			}
+			text := textOf(dd)
+			got := count.FindStringSubmatch(text)
+			if got == nil || got[1] != fmt.Sprint(talks) || got[2] != fmt.Sprint(minutes) {
+				t.Errorf("%s: Interviews says %q; want %d conversations, about %d minutes", r.Slug, text, talks, minutes)
+			}
+			if r.ReverseInterview.IsOffered() {
+				reverse++
+				want := fmt.Sprintf("optional %d-minute reverse interview", r.ReverseInterview.Minutes)
+				if !strings.Contains(text, want) {
+					t.Errorf("%s: Interviews says %q; want it to mention an %s", r.Slug, text, want)
+				}
+			}
+			if loops := pg.find("ol", "class", "loop"); len(loops) != 1 {
+				t.Errorf("%s: %d interview loops", r.Slug, len(loops))
+			} else if n := countChildren(loops[0], "li"); n != talks {
+				t.Errorf("%s: the loop lists %d conversations; want the %d interviews", r.Slug, n, talks)
+			}
+		}
+		if reverse == 0 {
+			t.Fatal("no role of the example offers a reverse interview")
+		}
+	})
+}
+
+func countChildren(n *html.Node, name string) int {
+	c := 0
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type == html.ElementNode && k.Data == name {
+			c++
+		}
+	}
+	return c
+}
+
+// workModeWords are the words by which a location or label names a work
+// mode.
+var workModeWords = map[string]*regexp.Regexp{
+	"remote": regexp.MustCompile(`(?i)\bremote\b`),
+	"hybrid": regexp.MustCompile(`(?i)\bhybrid\b`),
+	"onsite": regexp.MustCompile(`(?i)\b(on site|on-site|onsite)\b`),
+}
+
+// The role page's facts, its cards on the portal and its team page, and
+// its guide say how the work is arranged once: a location that already
+// names the work mode ("Remote, United States") is not preceded by the
+// label, and one that does not keeps it.
+func TestWorkModeNotSaidTwice(t *testing.T) {
+	fsys := exampleFS(t, func(siteYAML string) string {
+		return protectSetting.ReplaceAllString(siteYAML, "  protect: none")
+	})
+	fsys["roles/plain-location.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Payroll Specialist\nteam: Finance\nlocation: Chicago, IL\nwork_mode: hybrid\ncloses: 2027-01-31\nkpos:\n  - title: Run payroll for 300 people every two weeks without a late payment\n---\n")}
+	opts := generator.Options{ContentFS: fsys, Clock: clock}
+	s, m := build(t, opts), loadModel(t, opts)
+	plain := false
+	for _, r := range published(m) {
+		if isClosedAt(r, clock) {
+			continue
+		}
+		url := s.url("/roles/" + r.Slug + "/")
+		said := map[string]string{}
+		if dd := facts(t, s.page(t, roleFile(r.Slug)))["Work"]; dd != nil {
+			said["role page"] = textOf(dd)
+		}
+		for _, p := range []string{"index.html", "teams/" + content.Slugify(r.Team) + "/index.html"} {
+			for _, card := range s.page(t, p).find("li", "class", "card") {
+				if len(within(card, "a")) > 0 && attrOf(within(card, "a")[0], "href") == url {
+					for _, meta := range within(card, "p") {
+						if attrOf(meta, "class") == "meta" {
+							said[p] = textOf(meta)
+						}
+					}
+				}
+			}
+		}
+		for _, meta := range s.page(t, "guides/"+r.Slug+"/index.html").find("p", "class", "meta") {
+			said["guide"] = textOf(meta)
+			break
+		}
+		if len(said) != 4 {
+			t.Errorf("%s: work arrangement found on %d pages, want 4: %v", r.Slug, len(said), said)
+		}
+		plain = plain || r.Slug == "plain-location"
+		for where, text := range said {
+			if n := len(workModeWords[r.WorkMode].FindAllString(text, -1)); n != 1 {
+				t.Errorf("%s, %s: %q names the work mode %d times, want once", r.Slug, where, text, n)
+			}
+		}
+	}
+	if !plain {
+		t.Fatal("the role whose location does not name its work mode is not published")
+	}
+}
+
+// A team page whose roles are all closed says there are no open roles
+// right now and links to all open roles, with no count of zero and no
+// empty heading or list.
+func TestTeamWithoutOpenRoles(t *testing.T) {
+	eachBase(t, func(t *testing.T, s *site, m *content.Site) {
+		open := map[string]int{}
+		for _, r := range published(m) {
+			if !isClosedAt(r, clock) {
+				open[content.Slugify(r.Team)]++
+			} else if _, ok := open[content.Slugify(r.Team)]; !ok {
+				open[content.Slugify(r.Team)] = 0
+			}
+		}
+		empty := 0
+		for team, n := range open {
+			if n > 0 {
+				continue
+			}
+			empty++
+			pg := s.page(t, "teams/"+team+"/index.html")
+			mains := pg.find("main")
+			if len(mains) != 1 {
+				t.Fatalf("%s: %d main elements", pg.path, len(mains))
+			}
+			text := textOf(mains[0])
+			if regexp.MustCompile(`\b0 open roles?\b`).MatchString(text) {
+				t.Errorf("%s counts zero open roles: %q", pg.path, text)
+			}
+			if !strings.Contains(text, "no open roles") {
+				t.Errorf("%s does not say there are no open roles: %q", pg.path, text)
+			}
+			for _, ul := range within(mains[0], "ul") {
+				if len(within(ul, "li")) == 0 {
+					t.Errorf("%s has an empty list (class %q)", pg.path, attrOf(ul, "class"))
+				}
+			}
+			for _, sec := range within(mains[0], "section") {
+				if strings.Contains(textOf(sec), "no open roles") || len(within(sec, "li")) == 0 {
+					t.Errorf("%s has a section with nothing listed: %q", pg.path, textOf(sec))
+				}
+			}
+			toPortal := false
+			for _, a := range within(mains[0], "a") {
+				toPortal = toPortal || attrOf(a, "href") == s.basePath
+			}
+			if !toPortal {
+				t.Errorf("%s does not link to all open roles at %s", pg.path, s.basePath)
+			}
+		}
+		if empty == 0 {
+			t.Fatal("no team of the example is without open roles")
+		}
+	})
 }

@@ -38,6 +38,7 @@ func Site(site *content.Site) content.Diagnostics {
 		}
 		slugs[low] = r.File
 	}
+	teamPages(site.Roles, &ds)
 	for _, p := range site.Company {
 		if strings.TrimSpace(p.Title) == "" {
 			ds.Add(at(p.File, p.Keys, "title"), "title", "required", "a company page needs a title")
@@ -169,4 +170,30 @@ func BaseURLProblem(s string) string {
 		return fmt.Sprintf("%q has an empty, . or .. folder in its path", s)
 	}
 	return ""
+}
+
+// teamPages refuses two team names that would share one team page:
+// "Sales" and "sales", or "🚀" and "💼", which have no letters or digits.
+func teamPages(roles []*content.Role, ds *content.Diagnostics) {
+	type first struct{ name, file string }
+	seen := map[string]first{}
+	for _, r := range roles {
+		name := r.Team
+		if name == "" {
+			name = content.DefaultTeam
+		}
+		slug := content.Slugify(name)
+		if slug == "" {
+			slug = "team"
+		}
+		f, ok := seen[slug]
+		if !ok {
+			seen[slug] = first{name, r.File}
+			continue
+		}
+		if f.name != name {
+			ds.Add(at(r.File, r.Keys, "team"), "team", "team-collision",
+				"team %q would share the page /teams/%s/ with team %q of %s; spell one team the same way everywhere, and give different teams names that differ in letters or digits", name, slug, f.name, f.file)
+		}
+	}
 }

@@ -272,3 +272,26 @@ func TestAliasProblem(t *testing.T) {
 		}
 	}
 }
+
+// Two team names that would share one team page are an error on the later
+// role's team key; the same name twice, or names that differ in letters,
+// are fine.
+func TestTeamPagesDoNotCollide(t *testing.T) {
+	site := "title: Careers\ncompany:\n  name: Example Co\nbase_url: https://example.org/\n"
+	role := func(team string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: A role\nteam: %q\nkpos: [{title: Double the newsletter readers within a year}]\n---\n", team))}
+	}
+	got := run(t, fstest.MapFS{
+		"site.yaml":  {Data: []byte(site)},
+		"roles/a.md": role("Sales"),
+		"roles/b.md": role("sales"),
+		"roles/c.md": role("Sales"),
+		"roles/d.md": role("🚀"),
+		"roles/e.md": role("💼"),
+		"roles/f.md": role("Sales Ops"),
+	})
+	compare(t, got, []want{
+		{"roles/b.md", 3, "team", "team-collision", `"sales" would share the page /teams/sales/ with team "Sales" of roles/a.md`},
+		{"roles/e.md", 3, "team", "team-collision", "/teams/team/"},
+	})
+}

@@ -7,6 +7,7 @@ const (
 	DefaultLanguage       = "en"
 	DefaultTimezone       = "UTC"
 	DefaultTheme          = "default"
+	DefaultTeam           = "Other roles" // the team of a role that names none
 	DefaultProtect        = ProtectPassphrase
 	DefaultStatus         = "open"
 	DefaultWorkMode       = "onsite"

@@ -220,7 +220,7 @@ func (p *planner) linker(roles []*content.Role, company []*content.CompanyPage) 
 		}
 		team := r.Team
 		if team == "" {
-			team = "Other roles"
+			team = content.DefaultTeam
 		}
 		l.exists["/teams/"+teamSlug(team)+"/"] = true
 		if p.site.GuidesURL != "" {

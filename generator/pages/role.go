@@ -118,6 +118,8 @@ func (p *planner) roleView(r *content.Role) *RoleView {
 	if v.Location == "" {
 		v.Location = strings.Join(nonEmpty(r.City, r.Region, r.Country), ", ")
 	}
+	v.ModeInLocation = namesWorkMode(v.Location, r.WorkMode)
+	v.ClosedEarly = r.Status == "closed" && !r.Closes.IsZero() && !p.now.After(r.Closes.End(p.loc))
 	team := r.Team
 	if team == "" {
 		team = "Other roles"
@@ -155,9 +157,47 @@ func (p *planner) roleView(r *content.Role) *RoleView {
 	return v
 }
 
+// workModeWords are the words by which a location can already say how the
+// work is arranged ("Remote, United States").
+var workModeWords = map[string][]string{
+	"remote": {"remote"},
+	"hybrid": {"hybrid"},
+	"onsite": {"on site", "on-site", "onsite"},
+}
+
+// namesWorkMode reports whether a location names its work mode as a whole
+// word, so pages can leave out the label rather than say it twice
+// ("Remote · Remote, United States").
+func namesWorkMode(location, mode string) bool {
+	loc := strings.ToLower(location)
+	for _, w := range workModeWords[mode] {
+		for i := 0; ; {
+			j := strings.Index(loc[i:], w)
+			if j < 0 {
+				break
+			}
+			start, end := i+j, i+j+len(w)
+			if !wordByte(loc, start-1) && !wordByte(loc, end) {
+				return true
+			}
+			i = start + 1
+		}
+	}
+	return false
+}
+
+// wordByte reports whether s has a letter or digit at byte i.
+func wordByte(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return false
+	}
+	c := s[i]
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
 // loop plans the interview conversations: one per interviewer with what
-// they cover, or one per KPO when no interviewer is named, then the
-// reverse interview when offered.
+// they cover, or one per KPO when no interviewer is named. The reverse
+// interview is not part of it: it is optional, and pages mention it apart.
 func loop(v *RoleView) []Step {
 	var steps []Step
 	covered := map[string]bool{}
@@ -180,9 +220,6 @@ func loop(v *RoleView) []Step {
 		if !covered[k.ID] {
 			steps = append(steps, Step{Title: k.Title, Who: "A member of the hiring team", Minutes: MinutesPerKPO, KPOs: []KPOView{k}})
 		}
-	}
-	if v.ReverseOffered {
-		steps = append(steps, Step{Title: "Reverse interview: your questions, your agenda (optional)", Who: "Any interviewer you met", Minutes: v.ReverseMinutes})
 	}
 	at := 0
 	for i := range steps {

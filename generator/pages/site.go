@@ -100,7 +100,10 @@ func (p *planner) portal(views []*RoleView) []Page {
 	for _, g := range groups {
 		title := g.Team.Title + " roles"
 		pp := &PortalPage{Common: p.common(title, fmt.Sprintf("Open %s roles at %s", g.Team.Title, p.site.CompanyName), g.Team.URL, ""),
-			Heading: title, Groups: []TeamGroup{*g}, Teams: teamLinks, Page: 1, Of: 1, Count: len(g.Roles)}
+			Heading: title, Teams: teamLinks, Page: 1, Of: 1, Count: len(g.Roles)}
+		if len(g.Roles) > 0 { // a team whose roles are all closed lists no group: its page says so
+			pp.Groups = []TeamGroup{*g}
+		}
 		out = append(out, Page{Path: "teams/" + teamSlug(g.Team.Title) + "/index.html", Layout: "team", Data: pp, Key: portalKey(pp)})
 	}
 	return out

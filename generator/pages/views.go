@@ -117,6 +117,7 @@ type RoleView struct {
 	Slug, Title, Summary string
 	Team                 Link
 	Location             string
+	ModeInLocation       bool   // Location already names the work mode ("Remote, United States")
 	WorkMode             string // onsite, hybrid, remote
 	WorkModeLabel        string
 	WorkModeText         string
@@ -129,6 +130,7 @@ type RoleView struct {
 	PostedText           string
 	ClosesText           string
 	Closed, Draft        bool
+	ClosedEarly          bool // closed by status before its closing day: Closes is not the day it closed
 	Apply                string
 	ApplyIsMail          bool
 	KPOs                 []KPOView
@@ -138,8 +140,8 @@ type RoleView struct {
 	Resources            []string
 	Opportunities        []string
 	Interviewers         []InterviewerView
-	Loop                 []Step
-	LoopMinutes          int
+	Loop                 []Step // the interviews; the optional reverse interview is not one of them
+	LoopMinutes          int    // the interviews' minutes in all
 	ReverseOffered       bool
 	ReverseMinutes       int
 	ReverseRequest       Contact
