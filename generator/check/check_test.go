@@ -266,6 +266,7 @@ func TestAliasProblem(t *testing.T) {
 		"": false, "/": true, "relative/": false, "//host/x": false, "/a/../b": false, "/..": false,
 		"/a/./b": false, "https://x.example/": false, "/a#b": false, "/a?b": false, "/a b/": false,
 		"/a\\b": false, "/a\nb": false, "/a\"b": false,
+		"/%2e%2e/z/": false, "/a%20b/": false, "/.hirebook-output": false, "/a/.git/x": false, "/.well-known/": false, "/a.b/": true,
 	} {
 		if got := check.AliasProblem(alias) == ""; got != ok {
 			t.Errorf("AliasProblem(%q) = %q; valid %v, want %v", alias, check.AliasProblem(alias), got, ok)

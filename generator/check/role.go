@@ -108,10 +108,17 @@ func AliasProblem(a string) string {
 		return "must be a site-relative path starting with a single /"
 	case strings.Contains(a, "://") || strings.ContainsAny(a, "?#\\") || strings.ContainsAny(a, "\x00\n\r\t <>\"'"):
 		return "must be a plain path without scheme, host, query or fragment"
+	case strings.Contains(a, "%"):
+		// The alias names a folder: /%2e%2e/ would be a folder called
+		// "%2e%2e", which browsers read as "..", so no one could reach it.
+		return "must be written as it reads, without %-escapes (an ä is fine as it is)"
 	}
 	for _, seg := range strings.Split(a, "/") {
 		if seg == ".." || seg == "." {
 			return "must not contain . or .. segments"
+		}
+		if strings.HasPrefix(seg, ".") {
+			return "must not name a hidden file or folder (one whose name starts with a dot, such as .hirebook-output)"
 		}
 	}
 	return ""
