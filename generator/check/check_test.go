@@ -296,3 +296,19 @@ func TestTeamPagesDoNotCollide(t *testing.T) {
 		{"roles/e.md", 3, "team", "team-collision", "/teams/team/"},
 	})
 }
+
+// A bad site language is one error, in site.yaml, not one more in every
+// role that inherits it; a role's own bad language is its own error.
+func TestSiteLanguageReportedOnce(t *testing.T) {
+	role := "---\ntitle: A role\nkpos: [{title: Double the newsletter readers within a year}]\n"
+	got := run(t, fstest.MapFS{
+		"site.yaml":  {Data: []byte("title: Careers\ncompany:\n  name: Example Co\nbase_url: https://example.org/\nlanguage: english\n")},
+		"roles/a.md": {Data: []byte(role + "---\n")},
+		"roles/b.md": {Data: []byte(role + "---\n")},
+		"roles/c.md": {Data: []byte(role + "language: deutsch\n---\n")},
+	})
+	compare(t, got, []want{
+		{"roles/c.md", 4, "language", "language", "deutsch"},
+		{"site.yaml", 5, "language", "language", "english"},
+	})
+}

@@ -33,7 +33,9 @@ func role(r *content.Role, ds *content.Diagnostics) {
 			ds.Add(pos(k), k, "value", "%q is not an ISO 3166-1 alpha-2 country code", c)
 		}
 	}
-	if r.Language != "" && !langTag.MatchString(r.Language) {
+	// A role that names no language takes the site's, which is checked
+	// (once) in site.yaml.
+	if _, own := r.Keys["language"]; own && r.Language != "" && !langTag.MatchString(r.Language) {
 		ds.Add(pos("language"), "language", "language", "%q is not a BCP 47 language tag such as en or en-GB", r.Language)
 	}
 	if s := r.Salary; s != nil {
