@@ -180,6 +180,9 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		p := join(path, k.Value)
+		if !d.plainKey(k, path) {
+			continue
+		}
 		if seen[k.Value] {
 			d.fail(k, p, "duplicate-key", "key is set twice in the same mapping")
 			continue
@@ -228,6 +231,10 @@ func (d *decoder) noDuplicates(n *yaml.Node, path string) bool {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
 			p := join(path, k.Value)
+			if !d.plainKey(k, path) {
+				ok = false
+				continue
+			}
 			if seen[k.Value] {
 				d.fail(k, p, "duplicate-key", "key is set twice in the same mapping")
 				ok = false
@@ -241,6 +248,21 @@ func (d *decoder) noDuplicates(n *yaml.Node, path string) bool {
 		}
 	}
 	return ok
+}
+
+// plainKey reports whether k is a key hirebook reads: a plain name, not a
+// list or mapping used as a key, nor a YAML merge key (<<), whose values
+// would arrive from elsewhere in the file without a line of their own.
+func (d *decoder) plainKey(k *yaml.Node, path string) bool {
+	switch {
+	case k.Kind != yaml.ScalarNode:
+		d.fail(k, path, "key", "a key must be a plain name, not %s", kindName(k))
+		return false
+	case k.Tag == "!!merge":
+		d.fail(k, join(path, k.Value), "yaml-merge", "merge keys (<<) are not read: write the values out, or put values many roles share in site.yaml's defaults")
+		return false
+	}
+	return true
 }
 
 // fieldsOf maps yaml key names to struct field indexes.

@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -380,5 +381,24 @@ func TestSalaryMustBeFinite(t *testing.T) {
 	}
 	if s := roleBySlug(t, site, "ok").Salary; s == nil || s.Min != 60000.5 {
 		t.Errorf("a finite amount was not read: %+v", s)
+	}
+}
+
+// Merge keys and keys that are lists or mappings are refused with their
+// line, once each, in fixed keys and free-form ones (params, internal).
+func TestMergeAndComplexKeys(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml":  {Data: []byte("title: Careers\nbase_url: https://example.com/\n")},
+		"roles/a.md": {Data: []byte("---\ntitle: A\nparams:\n  base: &b {currency: EUR}\nsalary:\n  <<: *b\n  period: YEAR\n---\n")},
+		"roles/b.md": {Data: []byte("---\ntitle: B\ninternal:\n  ? [x, y]\n  : one\n  ? [z]\n  : two\n---\n")},
+	}
+	_, diags := load(t, fsys)
+	var got []string
+	for _, d := range diags {
+		got = append(got, fmt.Sprintf("%s:%d %s %s", d.Pos.File, d.Pos.Line, d.Key, d.Rule))
+	}
+	want := []string{"roles/a.md:6 salary.<< yaml-merge", "roles/b.md:4 internal key", "roles/b.md:6 internal key"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("diagnostics %q, want %q:\n%v", got, want, diags)
 	}
 }
