@@ -6,7 +6,9 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Pos is a place in a source file. Line and Col count from 1; zero means
@@ -53,18 +55,21 @@ type Diagnostic struct {
 	Message  string
 }
 
-// Error formats the diagnostic as file:line:col: severity: key: message [rule].
+// Error formats the diagnostic as file:line:col: severity: key: message
+// [rule], on one line: control characters in the file name, key or message
+// (a key can be any text a file holds) are written as \n, \x1b and so on,
+// so they can neither start a forged line nor drive the terminal.
 func (d Diagnostic) Error() string {
 	var b strings.Builder
-	b.WriteString(d.Pos.String())
+	b.WriteString(printable(d.Pos.String()))
 	b.WriteString(": ")
 	b.WriteString(d.Severity.String())
 	b.WriteString(": ")
 	if d.Key != "" {
-		b.WriteString(d.Key)
+		b.WriteString(printable(d.Key))
 		b.WriteString(": ")
 	}
-	b.WriteString(d.Message)
+	b.WriteString(printable(d.Message))
 	if d.Rule != "" {
 		b.WriteString(" [")
 		b.WriteString(d.Rule)
@@ -210,4 +215,22 @@ func (ds Diagnostics) WriteBrief(w io.Writer, max int) error {
 		fmt.Fprintf(bw, "and %d more %s (%s): hirebook check lists them all\n", rest, noun, strings.Join(parts, ", "))
 	}
 	return bw.Flush()
+}
+
+// printable escapes control and other non-printing characters the way Go
+// quotes strings, leaving the rest (accents, CJK, emoji) as it is.
+func printable(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsPrint(r) && r != ' ' }) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsPrint(r) || r == ' ' {
+			b.WriteRune(r)
+			continue
+		}
+		q := strconv.QuoteRune(r)
+		b.WriteString(q[1 : len(q)-1])
+	}
+	return b.String()
 }

@@ -71,3 +71,15 @@ func TestWriteBriefShowsEveryRuleOnce(t *testing.T) {
 		t.Errorf("max -1 printed %d lines, want the first of each of the 2 rules and a summary:\n%s", got, b.String())
 	}
 }
+
+// A key or message holding control characters prints on one line, with
+// the characters escaped: a file cannot forge a line of the report or
+// send escape codes to the terminal. Other text stays as written.
+func TestDiagnosticIsOneSafeLine(t *testing.T) {
+	d := Diagnostic{Pos: Pos{File: "roles/ä.md", Line: 3, Col: 1}, Key: "x\nroles/b.md:1:1: error: forged", Rule: "unknown-key", Message: "unknown key \x1b[2J; über 🚀"}
+	got := d.Error()
+	want := `roles/ä.md:3:1: error: x\nroles/b.md:1:1: error: forged: unknown key \x1b[2J; über 🚀 [unknown-key]`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
