@@ -205,3 +205,123 @@ func TestPrimerHasPromptsAndQuestions(t *testing.T) {
 		}
 	}
 }
+
+// The contents of a guide are not numbered: the time plan comes first, so
+// numbers would contradict the objectives' own ("Objective 1" as item 2).
+func TestGuideContentsNotNumbered(t *testing.T) {
+	s, m := plainGuides(t)
+	for _, r := range published(m) {
+		p := s.page(t, "guides/"+r.Slug+"/index.html")
+		tocs := p.find("nav", "class", "toc")
+		if len(tocs) != 1 {
+			t.Fatalf("%s: %d contents, want 1", p.path, len(tocs))
+		}
+		if ols := within(tocs[0], "ol"); len(ols) > 0 {
+			t.Errorf("%s: the contents are a numbered list: %v", p.path, texts(within(ols[0], "li")))
+		}
+		if len(within(tocs[0], "li")) < len(r.KPOs)+2 {
+			t.Errorf("%s: the contents list %d items", p.path, len(within(tocs[0], "li")))
+		}
+	}
+}
+
+// accessibleName is an element's name as a screen reader reads it, for
+// the cases the guides use: aria-label, else the text of the label that
+// wraps it.
+func accessibleName(n *html.Node) string {
+	if v, ok := attr(n, "aria-label"); ok {
+		return strings.Join(strings.Fields(v), " ")
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.Data == "label" {
+			return textOf(p)
+		}
+	}
+	return ""
+}
+
+// Each rating choice is named with its number and what it means on the
+// scale of its kind ("2, Partly"), not the number alone.
+func TestRatingsNamedByScale(t *testing.T) {
+	s, m := plainGuides(t)
+	checked := 0
+	for _, r := range published(m) {
+		p := s.page(t, "guides/"+r.Slug+"/index.html")
+		scale := map[string]map[string]string{} // kind -> value -> name
+		for _, tbl := range p.find("table", "class", "scale") {
+			kind := attrOf(tbl, "data-kind")
+			scale[kind] = map[string]string{}
+			for _, th := range within(tbl, "th") {
+				if attrOf(th, "scope") == "row" {
+					if v, name, ok := strings.Cut(textOf(th), " "); ok {
+						scale[kind][v] = name
+					}
+				}
+			}
+		}
+		for _, fs := range p.find("fieldset", "class", "score") {
+			kind := attrOf(fs, "data-kind")
+			for _, in := range within(fs, "input") {
+				value := attrOf(in, "value")
+				name, want := accessibleName(in), scale[kind][value]
+				if want == "" || !strings.HasPrefix(name, value) || !strings.Contains(name, want) {
+					t.Errorf("%s: rating %s of %q is named %q; want the number and %q", p.path, value, textOf(within(fs, "legend")[0]), name, want)
+				}
+				checked++
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no rating choices found")
+	}
+}
+
+// The full guide links to every interviewer's kit of its role.
+func TestGuideLinksToKits(t *testing.T) {
+	s, m := plainGuides(t)
+	kits := 0
+	for _, r := range published(m) {
+		p := s.page(t, "guides/"+r.Slug+"/index.html")
+		for _, iv := range r.Interviewers {
+			if len(iv.Covers) == 0 {
+				continue
+			}
+			kits++
+			file := "guides/" + r.Slug + "/" + iv.Slug + "/index.html"
+			found := false
+			for _, a := range p.find("a") {
+				found = found || (s.resolve(p.path, attrOf(a, "href")).file == file && strings.Contains(textOf(a), iv.Name))
+			}
+			if !found {
+				t.Errorf("%s: no link to %s's kit %s", p.path, iv.Name, file)
+			}
+		}
+	}
+	if kits == 0 {
+		t.Fatal("the example has no kits")
+	}
+}
+
+// Internal notes are labelled in words ("Hiring manager"), not with their
+// YAML keys (hiring_manager).
+func TestInternalNoteLabels(t *testing.T) {
+	s, m := plainGuides(t)
+	seen := map[string]bool{}
+	for _, r := range published(m) {
+		sec := section(s.page(t, "guides/"+r.Slug+"/index.html"), "internal")
+		if sec == nil {
+			continue
+		}
+		for _, dt := range texts(within(sec, "dt")) {
+			seen[dt] = true
+			if strings.ContainsAny(dt, "_") || dt == "" || strings.ToUpper(dt[:1]) != dt[:1] {
+				t.Errorf("%s: internal note labelled %q", r.Slug, dt)
+			}
+		}
+	}
+	for _, want := range []string{"Hiring manager", "Approved headcount", "Notes"} {
+		if !seen[want] {
+			t.Errorf("no internal note labelled %q; labels: %v", want, seen)
+		}
+	}
+}

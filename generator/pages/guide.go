@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hirebook/hirebook/generator/content"
 )
@@ -34,8 +36,9 @@ type GuideKPO struct {
 // ScoreRow is one line of the scorecard, rated 1 to 4 on the scale of its
 // kind.
 type ScoreRow struct {
-	ID, Label, Kind string // kind: kpo or trait
-	Legend          string // what the row rates, as shown
+	ID, Label, Kind string      // kind: kpo or trait
+	Legend          string      // what the row rates, as shown
+	Steps           []ScaleStep // the scale of its kind, so each choice can be named ("2, Partly")
 }
 
 // Scale is an anchored rating scale.
@@ -50,8 +53,10 @@ type ScaleStep struct {
 	Name, Anchor string
 }
 
-// Note is one internal note, shown only to the hiring team.
-type Note struct{ Key, Value string }
+// Note is one internal note, shown only to the hiring team: its key as
+// written (hiring_manager), the key as a label (Hiring manager) and its
+// value.
+type Note struct{ Key, Label, Value string }
 
 // GuideView is the interviewer guide's data. It is team-only: it holds the
 // role's internal notes and must never reach a candidate page.
@@ -179,10 +184,10 @@ func (p *planner) guideView(r *content.Role, v *RoleView) *GuideView {
 			gk.Traits = append(gk.Traits, GuideTrait{ID: t.id, Name: traitNames[t.id], Probes: traitProbes[t.id], Placed: t.placed})
 		}
 		g.KPOs = append(g.KPOs, gk)
-		g.Scorecard = append(g.Scorecard, ScoreRow{ID: "kpo-" + k.ID, Label: k.Title, Kind: "kpo", Legend: k.Title})
+		g.Scorecard = append(g.Scorecard, ScoreRow{ID: "kpo-" + k.ID, Label: k.Title, Kind: "kpo", Legend: k.Title, Steps: kpoScale})
 	}
 	for _, t := range traitOrder(r) {
-		g.Scorecard = append(g.Scorecard, ScoreRow{ID: "trait-" + t, Label: traitNames[t], Kind: "trait", Legend: "Trait: " + traitNames[t]})
+		g.Scorecard = append(g.Scorecard, ScoreRow{ID: "trait-" + t, Label: traitNames[t], Kind: "trait", Legend: "Trait: " + traitNames[t], Steps: traitScale})
 	}
 	g.Plan = append(g.Plan, Step{Title: "Welcome, the role in two minutes, how the conversation will go", Minutes: 5})
 	for _, k := range v.KPOs {
@@ -314,9 +319,21 @@ func notes(m map[string]any) []Note {
 	})
 	var out []Note
 	for _, k := range keys {
-		out = append(out, Note{Key: k, Value: noteValue(m[k])})
+		out = append(out, Note{Key: k, Label: noteLabel(k), Value: noteValue(m[k])})
 	}
 	return out
+}
+
+// noteLabel makes a key readable: underscores and hyphens become spaces
+// and the first letter a capital, the rest kept as written
+// (hiring_manager gives "Hiring manager", EOR_partner "EOR partner").
+func noteLabel(key string) string {
+	s := strings.Join(strings.FieldsFunc(key, func(r rune) bool { return r == '_' || r == '-' || unicode.IsSpace(r) }), " ")
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
+		return key
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 func noteValue(v any) string {
