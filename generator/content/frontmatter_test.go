@@ -129,6 +129,11 @@ func TestReadingRules(t *testing.T) {
 			wants: []want{{Line: 4, Col: 9, Key: "closes", Rule: "value"}},
 		},
 		{
+			name:  "year zero, which would read as no date",
+			file:  "---\ntitle: A\nkpos: [{title: B}]\ncloses: 0000-01-01\n---\n",
+			wants: []want{{Line: 4, Col: 9, Key: "closes", Rule: "value", Msg: "before 1900"}},
+		},
+		{
 			name:  "date in another format",
 			file:  "---\ntitle: A\nkpos: [{title: B}]\nposted: 11/01/2026\n---\n",
 			wants: []want{{Line: 4, Col: 9, Key: "posted", Rule: "value"}},

@@ -201,6 +201,10 @@ func (d *Date) decodeScalar(s string) error {
 	layouts := []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05"}
 	for _, l := range layouts {
 		if t, err := time.Parse(l, s); err == nil {
+			if t.Year() < 1900 {
+				// Year 0 would also read as no date at all.
+				return fmt.Errorf("%q is before 1900: not a date a role has", s)
+			}
 			*d = Date{t.Year(), t.Month(), t.Day()}
 			return nil
 		}
