@@ -27,7 +27,7 @@ var Rules = []Rule{
 	{"too-many-kpos", "About 15 minutes per KPO: more than six do not fit an interview loop.", lintTooMany},
 	{"missing-traits", "A remote or hybrid role probes the remote-work traits.", lintNoTraits},
 	{"trait-not-named", "Each trait the role lists is tied to a KPO, so it is probed through a real accomplishment.", lintTraitNamed},
-	{"kpo-not-covered", "When interviewers list what they cover, every KPO has someone.", lintCovered},
+	{"kpo-not-covered", "When interviewers list what they cover, every KPO has someone, and every interviewer covers something.", lintCovered},
 	{"arena-unbacked", "A growth arena promised has people, resources or opportunities behind it.", lintArenas},
 	{"missing-closes", "An open role has a closing date (Google for Jobs wants validThrough).", lintCloses},
 	{"closes-before-posted", "A role closes after it is posted.", lintDates},
@@ -160,9 +160,12 @@ func lintTraitNamed(r *content.Role, warn warnFunc) {
 
 func lintCovered(r *content.Role, warn warnFunc) {
 	covered, any := map[string]bool{}, false
-	for _, iv := range r.Interviewers {
+	for i, iv := range r.Interviewers {
 		for _, c := range iv.Covers {
 			covered[c], any = true, true
+		}
+		if len(iv.Covers) == 0 {
+			warn(fmt.Sprintf("interviewers[%d]", i), "%s covers no KPO, so gets no kit and is not in the interview loop; add the ids of the KPOs they ask about to `covers`", iv.Name)
 		}
 	}
 	if !any {

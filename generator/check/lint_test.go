@@ -70,6 +70,7 @@ func TestLintRules(t *testing.T) {
 		{"no closes", "missing-closes", "title", 2, 1, replace(good, "closes: 2027-01-31\n", "")},
 		{"closes before posted", "closes-before-posted", "closes", 4, 1, replace(good, "closes: 2027-01-31", "closes: 2026-10-01")},
 		{"no feedback", "missing-feedback", "title", 2, 1, replace(good, "feedback: {promise: Written feedback in five days}\n", "")},
+		{"interviewer covering nothing", "kpo-not-covered", "interviewers[1]", 14, 5, replace(good, "    covers: [k1]\n", "    covers: [k1]\n  - name: Bo\n")},
 		{"reverse without interviewers", "reverse-without-interviewer", "reverse_interview", 1, 1, replace(good, "interviewers:\n  - name: Ana\n    covers: [k1]\n", "")},
 	}
 	for _, c := range cases {
