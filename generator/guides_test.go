@@ -325,3 +325,38 @@ func TestInternalNoteLabels(t *testing.T) {
 		}
 	}
 }
+
+// A locked page is titled and headed as the page it seals ("Interviewer
+// guide: <role>"), so tabs and history tell guides and kits apart; the
+// role's title and interviewers' names are public on the role page.
+func TestLockedPagesNameTheRole(t *testing.T) {
+	s := build(t, exampleOpts(""))
+	m := loadModel(t, exampleOpts(""))
+	titles := map[string]string{}
+	for _, r := range published(m) {
+		paths := []string{"guides/" + r.Slug + "/index.html"}
+		for _, iv := range r.Interviewers {
+			if len(iv.Covers) > 0 {
+				paths = append(paths, "guides/"+r.Slug+"/"+iv.Slug+"/index.html")
+			}
+		}
+		for _, p := range paths {
+			pg := s.page(t, p)
+			if len(pg.find("script", "id", "hb-sealed")) != 1 {
+				t.Fatalf("%s is not a locked page", p)
+			}
+			title, h1 := texts(pg.find("title")), texts(pg.find("h1"))
+			if len(title) != 1 || len(h1) != 1 || !strings.Contains(title[0], r.Title) || !strings.Contains(h1[0], r.Title) {
+				t.Errorf("%s: title %q, heading %q; want both to name the role %q", p, title, h1, r.Title)
+				continue
+			}
+			if other, ok := titles[title[0]]; ok {
+				t.Errorf("%s and %s share the title %q", other, p, title[0])
+			}
+			titles[title[0]] = p
+		}
+	}
+	if len(titles) < 2 {
+		t.Fatalf("only %d locked pages checked", len(titles))
+	}
+}

@@ -139,7 +139,10 @@ func isWordRune(r rune) bool { return r >= 'a' && r <= 'z' || r >= '0' && r <= '
 // Seal returns the files with every team page sealed into a shell page
 // rendered with the theme's locked layout, or marked as a local preview.
 // listing are planned pages among which is the guide index, whose site
-// data the shells use (every team page has the same).
+// data the shells use (every team page has the same). A shell takes the
+// title of the page it seals when that page is among them: it names the
+// role, and for a kit the interviewer, as the role page does already, so
+// tabs and history tell the pages apart.
 func (g *Guard) Seal(theme *render.Theme, listing []pages.Page, files []render.File) ([]render.File, error) {
 	if g.protect != content.ProtectPassphrase {
 		return files, nil
@@ -152,10 +155,13 @@ func (g *Guard) Seal(theme *render.Theme, listing []pages.Page, files []render.F
 		return nil, err
 	}
 	var site *pages.SiteView
+	titles := map[string]string{} // a team page's title, which names its role (public on the role page)
 	for _, p := range listing {
 		if c := commonOf(p.Data); c != nil && p.Audience == pages.Team {
-			site = c.Site
-			break
+			if site == nil {
+				site = c.Site
+			}
+			titles[p.Path] = c.Title
 		}
 	}
 	out := make([]render.File, len(files))
@@ -171,7 +177,11 @@ func (g *Guard) Seal(theme *render.Theme, listing []pages.Page, files []render.F
 		if err != nil {
 			return nil, fmt.Errorf("guard: %s: %w", f.Path, err)
 		}
-		shell, err := theme.Page(pages.Page{Path: f.Path, Layout: "locked", Data: newLocked(site, g.lang(), key, box)})
+		locked := newLocked(site, g.lang(), key, box)
+		if t := titles[f.Path]; t != "" {
+			locked.Title = t
+		}
+		shell, err := theme.Page(pages.Page{Path: f.Path, Layout: "locked", Data: locked})
 		if err != nil {
 			return nil, err
 		}
