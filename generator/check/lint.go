@@ -3,7 +3,6 @@ package check
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/hirebook/hirebook/generator/content"
@@ -207,14 +206,4 @@ func lintReverse(r *content.Role, warn warnFunc) {
 	if r.ReverseInterview.IsOffered() && len(r.Interviewers) == 0 {
 		warn("reverse_interview", "a reverse interview is offered but no interviewers are listed for the candidate to ask for; add `interviewers` or set `reverse_interview: {offered: false}`")
 	}
-}
-
-// RuleIDs lists the rule ids, sorted.
-func RuleIDs() []string {
-	var ids []string
-	for _, r := range Rules {
-		ids = append(ids, r.ID)
-	}
-	sort.Strings(ids)
-	return ids
 }

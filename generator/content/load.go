@@ -80,9 +80,6 @@ func (L *Loader) Role(name string) (*Role, Diagnostics) {
 	return r, diags
 }
 
-// File is the name diagnostics use for a file of the folder.
-func (L *Loader) File(name string) string { return L.l.name(name) }
-
 type loader struct {
 	fsys     fs.FS
 	opts     Options

@@ -132,8 +132,6 @@ type Arena struct {
 	Offer string
 }
 
-// ArenaIDs are the growth arenas, in the order pages show them.
-var ArenaIDs = []string{"technical", "teamwork", "leadership", "personal"}
 
 // Arenas lists the arenas the role fills in, in the standard order.
 func (d Development) Arenas() []Arena {

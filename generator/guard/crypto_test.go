@@ -3,6 +3,7 @@ package guard
 import (
 	"bytes"
 	"errors"
+	"math"
 	"strings"
 	"testing"
 )
@@ -150,7 +151,7 @@ func TestStrength(t *testing.T) {
 		"correct horse battery staple", "k7#Qm2!vX9@pL4$wZ8",
 	} {
 		if !Strong(strong, site) {
-			t.Errorf("%q failed the strength check (10^%.1f guesses)", strong, log10(Guesses(strong, site)))
+			t.Errorf("%q failed the strength check (10^%.1f guesses)", strong, math.Log10(Guesses(strong, site)))
 		}
 	}
 	if long := strings.Repeat("tumble sprout ravine oxygen ", 40); !Strong(long, site) {

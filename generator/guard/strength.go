@@ -1,7 +1,6 @@
 package guard
 
 import (
-	"math"
 
 	"github.com/trustelem/zxcvbn"
 )
@@ -11,7 +10,7 @@ import (
 // passphrases of four words drawn at random from a 7,776-word diceware
 // list. At the measured cost of one guess (see the README) that is
 // centuries of work for one graphics card.
-var MinGuesses = math.Pow(7776, 4)
+const MinGuesses = 7776.0 * 7776 * 7776 * 7776
 
 // Guesses estimates how many guesses an attacker who knows common
 // passwords, words, names, dates and keyboard patterns needs to find the
@@ -37,4 +36,3 @@ func Strong(passphrase string, words []string) bool {
 	return Guesses(passphrase, words) >= MinGuesses
 }
 
-func log10(x float64) float64 { return math.Log10(x) }

@@ -37,5 +37,8 @@ func moveIn(tmp, dir, old string) error {
 		_ = os.Rename(old, dir)
 		return fmt.Errorf("move new output into place: %w", err)
 	}
-	return os.RemoveAll(old)
+	// The new site is in place; a previous output that cannot be removed
+	// now is removed by the next build.
+	_ = os.RemoveAll(old)
+	return nil
 }

@@ -23,5 +23,9 @@ func swap(tmp, dir string) error {
 	if err := unix.Renameat2(unix.AT_FDCWD, tmp, unix.AT_FDCWD, dir, unix.RENAME_EXCHANGE); err != nil {
 		return swapByRename(tmp, dir)
 	}
-	return os.RemoveAll(tmp) // tmp now holds the previous output
+	// tmp now holds the previous output. The new site is in place whatever
+	// happens next: a folder that cannot be removed now is removed by the
+	// next build, so it does not fail this one.
+	_ = os.RemoveAll(tmp)
+	return nil
 }

@@ -135,16 +135,6 @@ func (t *Theme) Page(p pages.Page) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// All renders every page concurrently and returns the files in the pages'
-// order, followed by the theme's assets.
-func All(ctx context.Context, t *Theme, ps []pages.Page) ([]File, error) {
-	out, err := Pages(ctx, t, ps)
-	if err != nil {
-		return nil, err
-	}
-	return append(out, t.assets...), nil
-}
-
 // Inline renders pages one after another on the calling goroutine, for
 // callers that already run one page set per worker.
 func Inline(ctx context.Context, t *Theme, ps []pages.Page) ([]File, error) {
@@ -197,7 +187,6 @@ func memo(t *template.Template) func(*pages.Memo, string, string, any) (template
 }
 
 var funcs = template.FuncMap{
-	"memo": func(*pages.Memo, string, string, any) (template.HTML, error) { return "", nil },
 	"join": strings.Join,
 	"add":  func(a, b int) int { return a + b },
 }

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"html"
 	"io"
 	"net"
 	"net/http"
@@ -30,7 +31,8 @@ const EventsPath = "/__hirebook/events"
 
 const scriptPath = "/__hirebook/reload.js"
 
-// reloadScript reloads the page on a "reload" event and shows build errors.
+// reloadScript reloads the page on a "reload" event (a failed build sends
+// one too: the page then shows the error, which ServeHTTP puts at its top).
 const reloadScript = `(function(){
 var es=new EventSource(%q);
 es.addEventListener("reload",function(){location.reload();});
@@ -158,7 +160,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // withError puts the build error at the top of the last good page, which
 // still serves below it.
 func withError(page []byte, msg string) []byte {
-	banner := `<div class="notice" role="alert"><p><strong>The last change could not be built.</strong> This is the last version that built; fix the file and save, and the page reloads.</p><pre>` + htmlEscape(msg) + `</pre></div>`
+	banner := `<div class="notice" role="alert"><p><strong>The last change could not be built.</strong> This is the last version that built; fix the file and save, and the page reloads.</p><pre>` + html.EscapeString(msg) + `</pre></div>`
 	i := bytes.Index(page, []byte("<body"))
 	if i < 0 {
 		return page
@@ -211,12 +213,7 @@ func (s *Server) showError(w http.ResponseWriter, msg string) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusInternalServerError)
 	fmt.Fprintf(w, `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Build error</title></head><body><h1>The last change could not be built</h1><p>Fix the file and save; this page reloads by itself.</p><pre>%s</pre><script src="%s"></script></body></html>`,
-		htmlEscape(msg), scriptPath)
-}
-
-func htmlEscape(s string) string {
-	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#39;")
-	return r.Replace(s)
+		html.EscapeString(msg), scriptPath)
 }
 
 // events streams server-sent events: one "reload" per rebuild.
