@@ -131,7 +131,8 @@ func (r *Renderer) Render(src []byte, resolve LinkResolver, reserved ...string) 
 		*probs = append(*probs, Problem{Line: 1, Rule: "markdown", Message: err.Error()})
 	}
 	if r.clean != nil {
-		return template.HTML(r.clean.SanitizeBytes(buf.Bytes())), *probs // #nosec: raw HTML kept, then sanitised
+		clean := balance(r.clean.SanitizeBytes(buf.Bytes()), all)
+		return template.HTML(clean), *probs // #nosec: raw HTML kept, then sanitised and re-serialised
 	}
 	return template.HTML(buf.String()), *probs // #nosec: goldmark output, raw HTML dropped
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hirebook/hirebook/generator/markdown"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // el is an element of rendered HTML: its tag, attributes and text.
@@ -303,5 +304,33 @@ func TestConcurrentRender(t *testing.T) {
 		if len(a) != 1 || a[0].Attrs["href"] != fmt.Sprintf("/base/p/%d/", i) || len(h) != 1 || h[0].Text != fmt.Sprintf("Heading %d", i) {
 			t.Errorf("render %d mixed up: %s", i, out)
 		}
+	}
+}
+
+// With raw HTML kept, the body still cannot reach past its place: stray
+// closing tags go, open ones are closed, a raw h1 becomes an h2, and ids
+// the page uses (or the body used already) are dropped.
+func TestUnsafeBodyStaysInItsPlace(t *testing.T) {
+	src := "Intro\n\n</section></article><h1 id=\"main\">Big</h1>\n\n<div id=\"note\"><p id=\"note\">Unclosed <em>emphasis\n\n<p id=\"apply\">Apply</p>\n"
+	out, _ := markdown.New(markdown.WithUnsafeHTML(true), markdown.WithReservedIDs("main")).Render([]byte(src), nil, "apply")
+	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragment(strings.NewReader(string(out)), ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, n := range nodes {
+		html.Render(&b, n)
+	}
+	if b.String() != string(out) {
+		t.Errorf("the body is not balanced HTML: reading and writing it again changes it\n%s\n%s", out, b.String())
+	}
+	for _, bad := range []string{"</section>", "</article>", "<h1", `id="main"`, `id="apply"`} {
+		if strings.Contains(string(out), bad) {
+			t.Errorf("body has %s:\n%s", bad, out)
+		}
+	}
+	if strings.Count(string(out), `id="note"`) != 1 || !strings.Contains(string(out), "<h2>Big</h2>") {
+		t.Errorf("want one id=note and the h1 as an h2:\n%s", out)
 	}
 }

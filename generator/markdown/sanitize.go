@@ -1,11 +1,14 @@
 package markdown
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark/ast"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // sanitizer is the policy applied to a body's HTML when the site keeps raw
@@ -98,4 +101,53 @@ func isDataURL(u []byte) bool {
 		}
 	}
 	return len(b) == 5 && strings.EqualFold(string(b), "data:")
+}
+
+// balance reads sanitised body HTML the way a browser reads it inside the
+// page's <div> and writes it back out, so that the body cannot reach past
+// its place: stray closing tags (</section></article>) are dropped and
+// unclosed ones closed; a raw <h1> becomes an <h2>, as Markdown headings
+// are shifted, so the page keeps one h1; and an id that the page around
+// the body uses, or that the body already used, is dropped, so links to
+// the page's own parts (#main, #apply) still go where they should.
+func balance(body []byte, reserved []string) []byte {
+	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragment(bytes.NewReader(body), ctx)
+	if err != nil {
+		return nil // cannot happen for an in-memory reader; nothing is safer than something
+	}
+	seen := map[string]bool{}
+	for _, id := range reserved {
+		seen[id] = true
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if n.DataAtom == atom.H1 {
+				n.Data, n.DataAtom = "h2", atom.H2
+			}
+			attrs := n.Attr[:0]
+			for _, a := range n.Attr {
+				if a.Namespace == "" && a.Key == "id" {
+					if seen[a.Val] {
+						continue
+					}
+					seen[a.Val] = true
+				}
+				attrs = append(attrs, a)
+			}
+			n.Attr = attrs
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	var out bytes.Buffer
+	for _, n := range nodes {
+		walk(n)
+		if err := html.Render(&out, n); err != nil {
+			return nil
+		}
+	}
+	return out.Bytes()
 }
