@@ -226,3 +226,60 @@ func TestPinnedVersion(t *testing.T) {
 		}
 	}
 }
+
+// Usage mistakes exit 2 with a message on stderr and write nothing; help
+// and version exit 0 on stdout.
+func TestExitCodes(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	for _, c := range []struct {
+		args   []string
+		code   int
+		stream string // "out" or "err": where the message goes
+		says   string
+	}{
+		{nil, 2, "err", "Usage:"},
+		{[]string{"publish"}, 2, "err", `unknown command "publish"`},
+		{[]string{"build", "--nope"}, 2, "err", "flag provided but not defined: -nope"},
+		{[]string{"build", "--content", "../../content", "--out", out, "--clock", "2026-13-01"}, 2, "err", "--clock"},
+		{[]string{"check", "--format", "xml"}, 2, "err", "xml"},
+		{[]string{"new", "job", "X"}, 2, "err", "role"},
+		{[]string{"help"}, 0, "out", "Usage:"},
+		{[]string{"version"}, 0, "out", "hirebook "},
+	} {
+		stdout, stderr, code := runCLI(t, c.args...)
+		msg := stderr
+		if c.stream == "out" {
+			msg = stdout
+		}
+		if code != c.code || !strings.Contains(msg, c.says) {
+			t.Errorf("hirebook %q: exit %d, stdout %q, stderr %q; want exit %d and %q on std%s", c.args, code, stdout, stderr, c.code, c.says, c.stream)
+		}
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("a usage mistake wrote the output folder")
+	}
+}
+
+// init writes a site that checks clean, and new adds a draft role to it
+// that checks too; both print what they wrote.
+func TestInitThenNew(t *testing.T) {
+	dir := t.TempDir()
+	stdout, stderr, code := runCLI(t, "init", "--company", "Acme: Labs", dir)
+	if code != 0 || !strings.Contains(stdout, "site.yaml") {
+		t.Fatalf("init: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	content := filepath.Join(dir, "content")
+	stdout, stderr, code = runCLI(t, "new", "--content", content, "role", "Payroll Specialist")
+	if code != 0 || !strings.Contains(stdout, "payroll-specialist.md") {
+		t.Fatalf("new: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if _, stderr, code = runCLI(t, "check", "--content", content); code != 0 {
+		t.Errorf("the new site does not check (exit %d):\n%s", code, stderr)
+	}
+	if _, _, code = runCLI(t, "new", "--content", content, "role", "Payroll Specialist"); code == 0 {
+		t.Error("new overwrote an existing role")
+	}
+	if _, _, code = runCLI(t, "init", dir); code == 0 {
+		t.Error("init wrote into a folder that has files")
+	}
+}
