@@ -236,7 +236,8 @@ func checkNoScript(t *testing.T, b *browser, url string) {
 	defer chromedp.Call(b.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: false})
 	b.do(t, "open the guide", chromedp.Navigate(url))
 	got := eval[[]int](t, b, `[document.querySelectorAll(".kpo-guide .ask").length, document.querySelectorAll(".score").length,
-		document.getElementById("sc-tools").hidden ? 1 : 0, document.documentElement.scrollWidth - innerWidth]`)
+		["sc-tools", "sc-restored", "sc-note"].every((id) => document.getElementById(id).getClientRects().length === 0) ? 1 : 0,
+		document.documentElement.scrollWidth - innerWidth]`)
 	if got[0] != 4 || got[1] < 5 || got[2] != 1 || got[3] > 0 {
 		t.Errorf("without JavaScript: %d opening questions (want 4), %d scorecard lines, buttons hidden %v, %d px too wide", got[0], got[1], got[2] == 1, got[3])
 	}

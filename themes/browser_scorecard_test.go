@@ -16,6 +16,18 @@ const (
 	firstRow   = `fieldset.score[data-kind="kpo"]`
 	evidence   = "Cut the launch scope to hold the date"
 	storedCard = `Object.keys(localStorage).filter((k) => k.startsWith("hirebook-scorecard\n"))`
+	// guideOnly is a rating on the guide that Marisol Vance's kit does not
+	// show (Priya Raman covers enablement), and traitNote evidence on a
+	// line both show.
+	guideOnly = `input[name="s-kpo-enablement"][value="2"]`
+	traitRow  = `fieldset.score[data-kind="trait"] textarea`
+	traitNote = "Kept every launch date in the plan"
+	// restoredShown is true when the notice of a restored scorecard shows,
+	// before the scorecard's first field, with its button.
+	restoredShown = `(() => { const n = document.getElementById("sc-restored"), b = document.getElementById("sc-new");
+		return !!n && n.getClientRects().length > 0 && b.getClientRects().length > 0 &&
+			!!(n.compareDocumentPosition(document.getElementById("sc-initials")) & Node.DOCUMENT_POSITION_FOLLOWING); })()`
+	noneChecked = `document.querySelectorAll("#sc input:checked").length === 0 && document.getElementById("sc-initials").value === ""`
 )
 
 // rate fills the scorecard: initials, a 3 on the first line, evidence.
@@ -60,14 +72,25 @@ func checkScorecard(t *testing.T, b *browser, base string) {
 	if !b.rated(t) {
 		t.Fatal("after a reload the scorecard lost its rating, evidence or initials")
 	}
-	if !eval[bool](t, b, `document.getElementById("sc-status").textContent.includes("Restored")`) {
-		t.Error("no word that the scorecard was restored")
-	}
+	checkRestoredNotice(t, b)
+	b.screenshot(t, "guide-restored")
+	b.do(t, "rate a line only the guide shows", chromedp.Click(chromedp.CSS(guideOnly)))
 
 	b.open(t, pageType{"kit", base + kit, scored})
 	if !b.rated(t) {
 		t.Error("the kit of the same role does not show the rating")
 	}
+	// A change on the kit saves the kit's fields into the role's entry and
+	// keeps the guide's own.
+	b.do(t, "write evidence on the kit", chromedp.SendKeys(chromedp.CSS(traitRow), traitNote))
+	b.open(t, pageType{"guide", base + guide, scored})
+	if !b.rated(t) || !eval[bool](t, b, `document.querySelector(`+"`"+guideOnly+"`"+`).checked`) {
+		t.Error("a change on the kit lost ratings entered on the guide")
+	}
+	if got := eval[string](t, b, `document.querySelector(`+"`"+traitRow+"`"+`).value`); got != traitNote {
+		t.Errorf("the guide shows the trait evidence %q written on the kit; want %q", got, traitNote)
+	}
+	b.open(t, pageType{"kit", base + kit, scored})
 	b.do(t, "copy the summary", chromedp.Click(chromedp.CSS("#sc-copy")))
 	b.waitFor(t, "the copied message", `document.getElementById("sc-status").textContent.includes("copied")`)
 	summary := eval[string](t, b, `navigator.clipboard.readText()`)
@@ -91,6 +114,12 @@ func checkScorecard(t *testing.T, b *browser, base string) {
 	if eval[int](t, b, `document.querySelectorAll("#sc input:checked").length`) != 0 {
 		t.Error("an erased scorecard came back after a reload")
 	}
+	// Erase clears the role's entry: the guide keeps nothing either.
+	b.open(t, pageType{"guide", base + guide, scored})
+	if !eval[bool](t, b, noneChecked) || eval[bool](t, b, restoredShown) {
+		t.Error("after erasing on the kit, the guide still shows a scorecard")
+	}
+	checkStartNew(t, b)
 
 	// Entries for this site expire 30 days after their last change.
 	old := time.Now().Add(-31 * 24 * time.Hour).UnixMilli()
@@ -109,6 +138,55 @@ func checkScorecard(t *testing.T, b *browser, base string) {
 	}
 	if eval[string](t, b, `document.getElementById("sc-initials").value`) != "" {
 		t.Error("an expired scorecard was restored")
+	}
+}
+
+// checkRestoredNotice: a restored scorecard is announced where the
+// scorecard starts, naming the candidate's initials and the day it last
+// changed, in a status message the start-new button is described by.
+func checkRestoredNotice(t *testing.T, b *browser) {
+	t.Helper()
+	if !eval[bool](t, b, restoredShown) {
+		t.Fatal("no notice of the restored scorecard before its first field")
+	}
+	got := eval[[]string](t, b, `(() => { const p = document.getElementById("sc-restored-text"), btn = document.getElementById("sc-new");
+		return [p.textContent, p.getAttribute("role") || "", btn.getAttribute("aria-describedby") || ""]; })()`)
+	today := time.Now().Format("2006-01-02")
+	if !strings.Contains(got[0], "AB") || !strings.Contains(got[0], today) {
+		t.Errorf("the notice says %q; want the initials AB and the day %s", got[0], today)
+	}
+	if got[1] != "status" || got[2] != "sc-restored-text" {
+		t.Errorf("the notice has role %q and the button is described by %q; want status and sc-restored-text", got[1], got[2])
+	}
+}
+
+// checkStartNew: with a restored scorecard, the notice's button, pressed
+// from the keyboard, erases it for the role and empties the form, and
+// the focus moves to the initials of the new candidate.
+func checkStartNew(t *testing.T, b *browser) {
+	t.Helper()
+	b.rate(t)
+	b.do(t, "reload", chromedp.Reload())
+	b.waitFor(t, "the scorecard after a reload", scored)
+	checkRestoredNotice(t, b)
+	b.do(t, "start a new scorecard from the keyboard",
+		chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`),
+		chromedp.Focus(chromedp.CSS("#sc-new")),
+		chromedp.KeyEvent("\r"))
+	b.waitFor(t, "an empty scorecard", noneChecked)
+	if n := eval[int](t, b, storedCard+`.length`); n != 0 {
+		t.Errorf("after starting a new scorecard, %d scorecards remain in storage", n)
+	}
+	if id := eval[string](t, b, `document.activeElement.id`); id != "sc-initials" {
+		t.Errorf("after starting a new scorecard the focus is on %q; want the initials", id)
+	}
+	if eval[bool](t, b, `document.getElementById("sc-new").getClientRects().length > 0`) {
+		t.Error("the start-new button still shows on the new scorecard")
+	}
+	b.do(t, "reload", chromedp.Reload())
+	b.waitFor(t, "the scorecard after a reload", scored)
+	if !eval[bool](t, b, noneChecked) || eval[bool](t, b, restoredShown) {
+		t.Error("the previous candidate's scorecard came back after starting a new one")
 	}
 }
 

@@ -1,6 +1,11 @@
 // scorecard.js keeps the scorecard of an interviewer guide or kit in this
 // browser only: localStorage, one entry per site and role, erased on
 // request and a set number of days (data-days, 30) after the last change.
+// The full guide and the role's kits share that entry: each page saves the
+// fields it shows into it and keeps the others, so a rating entered in the
+// guide survives a save in a kit. A restored entry is announced at the top
+// of the scorecard, with the candidate's initials, so the next candidate
+// starts from an empty scorecard rather than the last one's ratings.
 // It copies a plain-text summary for an applicant tracking system, through
 // the clipboard when the page is a secure context, else by selecting it in
 // a text box. Nothing is sent anywhere. Without it the guide reads fully
@@ -65,6 +70,9 @@
     const text = document.getElementById("sc-text");
     const inputs = () => card.querySelectorAll("input[name], textarea[name]");
     const say = (message) => { status.textContent = message; };
+    const restored = document.getElementById("sc-restored");
+    const restoredText = document.getElementById("sc-restored-text");
+    const initials = document.getElementById("sc-initials");
 
     function fields() {
       const f = {};
@@ -78,9 +86,27 @@
       return f;
     }
 
+    // stored is the role's entry as kept, or null when there is none or it
+    // has expired.
+    function stored() {
+      const data = read(store, key);
+      return data && data.saved >= Date.now() - days * DAY ? data : null;
+    }
+
+    // save merges this page's fields into the role's entry: what this page
+    // shows replaces what was kept (an emptied field is dropped), and the
+    // fields of the other pages of the role (the guide, other kits) stay.
     function save() {
       if (!store) return;
-      const f = fields();
+      const f = {};
+      const data = stored();
+      if (data) {
+        for (const [name, value] of Object.entries(data.fields)) {
+          if (typeof value === "string") f[name] = value;
+        }
+      }
+      for (const el of inputs()) delete f[el.name];
+      Object.assign(f, fields());
       try {
         if (Object.keys(f).length) store.setItem(key, JSON.stringify({ v: 1, saved: Date.now(), fields: f }));
         else store.removeItem(key);
@@ -110,10 +136,10 @@
 
     function summary() {
       const d = card.dataset;
-      const initials = clean(document.getElementById("sc-initials").value);
+      const who = clean(initials.value);
       const lines = ["Scorecard: " + d.title];
       if (d.kit) lines.push("Interviewer: " + d.kit);
-      lines.push("Candidate: " + (initials || "(no initials)"), "Date: " + day(Date.now()));
+      lines.push("Candidate: " + (who || "(no initials)"), "Date: " + day(Date.now()));
       for (const fs of card.querySelectorAll("fieldset.score")) {
         const what = clean(fs.querySelector("legend").textContent);
         const picked = fs.querySelector("input[type=radio]:checked");
@@ -157,13 +183,49 @@
         "The summary is selected below: copy it (on a phone, press and hold, then Copy).");
     }
 
-    function erase() {
-      if (!window.confirm("Erase this scorecard from this device? The ratings and notes cannot be brought back.")) return;
+    // clear removes the role's entry, on every page of the role, and
+    // empties the form.
+    function clear() {
       if (store) store.removeItem(key);
       fill({});
       text.value = "";
       out.hidden = true;
+    }
+
+    function erase() {
+      if (!window.confirm("Erase this role's scorecard from this device? This clears the ratings and notes entered here, in the full guide and in every interviewer's kit of this role. They cannot be brought back.")) return;
+      clear();
+      if (restored) restored.hidden = true;
       say("Erased from this device.");
+    }
+
+    // candidate names the candidate of a kept entry, by initials.
+    function candidate(data) {
+      const v = typeof data.fields.initials === "string" ? clean(data.fields.initials) : "";
+      return v ? "candidate " + v : "a candidate whose initials were not entered";
+    }
+
+    // announce shows, where the scorecard starts, whose scorecard was
+    // restored and when it last changed, with a way to start a new one.
+    function announce(data) {
+      if (!restored || !restoredText) {
+        say("Restored from this device: the scorecard of " + candidate(data) + ", last changed " + day(data.saved) + ".");
+        return;
+      }
+      const button = document.getElementById("sc-new");
+      restored.hidden = false;
+      if (button) button.hidden = false;
+      restoredText.textContent = "Restored from this device: the scorecard of " + candidate(data) +
+        ", last changed " + day(data.saved) + ". Interviewing someone else? Start a new one, so their ratings stay apart.";
+      if (!button) return;
+      button.addEventListener("click", () => {
+        const now = stored();
+        if (now && !window.confirm("Start a new scorecard? The one of " + candidate(now) + " is erased from this device, in the full guide and in every interviewer's kit of this role. Copy its summary first if you still need it.")) return;
+        clear();
+        button.hidden = true;
+        restoredText.textContent = "New scorecard started; the previous one was erased from this device.";
+        initials.focus();
+      });
     }
 
     if (store) {
@@ -171,7 +233,7 @@
       const data = read(store, key);
       if (data) {
         fill(data.fields);
-        say("Restored from this device (last changed " + day(data.saved) + ").");
+        announce(data);
       }
     } else {
       say("This browser does not let the page keep the scorecard: copy the summary before you leave.");
