@@ -283,3 +283,33 @@ func TestInitThenNew(t *testing.T) {
 		t.Error("init wrote into a folder that has files")
 	}
 }
+
+// The site schema offers under defaults every role key a default may set,
+// and not the ones each role sets for itself.
+func TestSiteSchemaDefaults(t *testing.T) {
+	out, _, code := runCLI(t, "schema", "site")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var s struct {
+		Properties struct {
+			Defaults struct {
+				Properties map[string]json.RawMessage `json:"properties"`
+			} `json:"defaults"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatal(err)
+	}
+	d := s.Properties.Defaults.Properties
+	for _, k := range []string{"title", "kpos", "aliases"} {
+		if _, ok := d[k]; ok {
+			t.Errorf("defaults offers %s, which the loader refuses", k)
+		}
+	}
+	for _, k := range []string{"team", "feedback", "development", "work_mode"} {
+		if _, ok := d[k]; !ok {
+			t.Errorf("defaults lacks %s", k)
+		}
+	}
+}

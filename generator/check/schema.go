@@ -69,8 +69,11 @@ func Schema(kind string) ([]byte, error) {
 	if kind == "site" {
 		s["required"] = []string{"title", "company", "base_url"}
 		props := s["properties"].(map[string]any)
-		roleSchema := schemaOf(reflect.TypeOf(content.Role{}), "")
-		props["defaults"] = map[string]any{"type": "object", "description": descriptions["defaults"], "properties": roleSchema["properties"], "additionalProperties": false}
+		roleProps := schemaOf(reflect.TypeOf(content.Role{}), "")["properties"].(map[string]any)
+		for _, k := range content.RoleOnlyKeys {
+			delete(roleProps, k) // set on each role, never as a default
+		}
+		props["defaults"] = map[string]any{"type": "object", "description": descriptions["defaults"], "properties": roleProps, "additionalProperties": false}
 	} else {
 		s["required"] = []string{"title", "kpos"}
 	}

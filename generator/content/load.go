@@ -130,8 +130,17 @@ func (l *loader) config(c *Config, diags *Diagnostics) bool {
 	return true
 }
 
-// forbiddenDefaults are role keys that only make sense on one role.
-var forbiddenDefaults = map[string]bool{"title": true, "kpos": true, "aliases": true}
+// RoleOnlyKeys are the role keys that only make sense on one role, and so
+// cannot be defaults.
+var RoleOnlyKeys = []string{"title", "kpos", "aliases"}
+
+var forbiddenDefaults = func() map[string]bool {
+	m := map[string]bool{}
+	for _, k := range RoleOnlyKeys {
+		m[k] = true
+	}
+	return m
+}()
 
 // checkDefaults validates a defaults mapping once and remembers it, and the
 // file it came from, for merging into every role.
