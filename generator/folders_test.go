@@ -123,3 +123,21 @@ func TestThemeNames(t *testing.T) {
 		})
 	}
 }
+
+// A layout that does not parse is reported with its file, and whether it
+// is the site's own or built in.
+func TestBrokenThemeLayoutNamesItsFile(t *testing.T) {
+	dir := copyTree(t, "../content")
+	layouts := filepath.Join(filepath.Dir(dir), "themes", "default", "layouts")
+	if err := os.MkdirAll(layouts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(layouts, "role.html"), []byte("{{define \"main\"}}{{.Role.Title}{{end}}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, diags := generator.Check(builderOpts(dir))
+	errs := diags.Errors()
+	if len(errs) != 1 || errs[0].Key != "theme" || !strings.Contains(errs[0].Message, "layouts/role.html (in the site's theme folder)") {
+		t.Errorf("want one theme error naming layouts/role.html in the site's theme folder, got:\n%v", diags)
+	}
+}

@@ -43,6 +43,7 @@ type layout struct {
 // nil) replace the built-in file of the same name.
 func Load(builtin, override fs.FS) (*Theme, error) {
 	files := map[string][]byte{}
+	own := map[string]bool{} // files the site's theme folder supplies
 	for _, fsys := range []fs.FS{builtin, override} {
 		if fsys == nil {
 			continue
@@ -63,6 +64,7 @@ func Load(builtin, override fs.FS) (*Theme, error) {
 				return fmt.Errorf("theme file %s: %w", p, err)
 			}
 			files[p] = b
+			own[p] = fsys == override
 			return nil
 		})
 		if err != nil {
@@ -92,7 +94,11 @@ func Load(builtin, override fs.FS) (*Theme, error) {
 			tmpl.Funcs(template.FuncMap{"memo": memo(tmpl)}).Funcs(styles)
 			for _, s := range append(shared, p) {
 				if _, err := tmpl.New(s).Parse(string(files[s])); err != nil {
-					return nil, fmt.Errorf("theme layout %s: %w", s, err)
+					from := "built in"
+					if own[s] {
+						from = "in the site's theme folder"
+					}
+					return nil, fmt.Errorf("theme layout %s (%s): %w", s, from, err)
 				}
 			}
 			t.layouts[name] = &layout{tmpl: tmpl.Lookup(p)}
