@@ -132,7 +132,6 @@ type Arena struct {
 	Offer string
 }
 
-
 // Arenas lists the arenas the role fills in, in the standard order.
 func (d Development) Arenas() []Arena {
 	var out []Arena

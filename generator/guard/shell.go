@@ -34,8 +34,10 @@ type Sealed struct {
 
 var b64 = base64.RawURLEncoding
 
-// LockedTitle is the title of every shell page: the role and the
-// interviewer's name stay inside the sealed page.
+// LockedTitle is the title of a shell page whose sealed page has no title
+// of its own; otherwise the shell carries the sealed page's title, which
+// names only what role pages show already (the role, and interviewers who
+// have kits).
 const LockedTitle = "For the hiring team"
 
 func newLocked(site *pages.SiteView, lang string, k *Key, b Box) *LockedPage {

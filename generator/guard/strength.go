@@ -1,7 +1,6 @@
 package guard
 
 import (
-
 	"github.com/trustelem/zxcvbn"
 )
 
@@ -35,4 +34,3 @@ const maxRunes = 100
 func Strong(passphrase string, words []string) bool {
 	return Guesses(passphrase, words) >= MinGuesses
 }
-
