@@ -29,7 +29,9 @@ type Options struct {
 }
 
 // Load reads the content folder fsys. It returns the site and every problem
-// found; the site is nil only when site.yaml itself cannot be read.
+// found; the site is nil only when site.yaml itself cannot be read (the
+// problems then include those of the roles and company pages, read without
+// its defaults).
 func Load(fsys fs.FS, opts Options) (*Site, Diagnostics) {
 	return NewLoader(fsys, opts).Load()
 }
@@ -48,8 +50,13 @@ func (L *Loader) Load() (*Site, Diagnostics) {
 	var diags Diagnostics
 	l := L.l
 	site := &Site{}
-	if !l.config(&site.Config, &diags) {
-		return nil, diags
+	ok := l.config(&site.Config, &diags)
+	if !ok {
+		// The roles and company pages are still read, without site.yaml's
+		// defaults, so their own mistakes show in the same run. Defaults
+		// only add values (and never a title, KPOs or aliases), so reading
+		// without them finds no error that is not there.
+		site.Config = Config{File: site.Config.File}
 	}
 	site.Config.fill()
 	loc := time.UTC
@@ -67,6 +74,9 @@ func (L *Loader) Load() (*Site, Diagnostics) {
 	site.Company = l.companyPages(&diags)
 	site.Roles = l.roles(&diags)
 	diags.Sort()
+	if !ok {
+		return nil, diags
+	}
 	return site, diags
 }
 

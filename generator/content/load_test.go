@@ -402,3 +402,25 @@ func TestMergeAndComplexKeys(t *testing.T) {
 		t.Errorf("diagnostics %q, want %q:\n%v", got, want, diags)
 	}
 }
+
+// A site.yaml that cannot be read stops the build, but the roles' and
+// company pages' own mistakes are still reported in the same run.
+func TestBrokenSiteYAMLStillReadsRoles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml":          {Data: []byte("title: Careers\ncompany: {name: C\n")},
+		"roles/a.md":         {Data: []byte("---\ntitle: A\nwork_mod: remote\n---\n")},
+		"company/culture.md": {Data: []byte("---\ntitel: Culture\n---\n")},
+	}
+	site, diags := content.Load(fsys, content.Options{})
+	if site != nil {
+		t.Fatal("a site was returned for a site.yaml that does not parse")
+	}
+	var got []string
+	for _, d := range diags {
+		got = append(got, fmt.Sprintf("%s %s %s", d.Pos.File, d.Key, d.Rule))
+	}
+	want := []string{"company/culture.md titel unknown-key", "roles/a.md work_mod unknown-key", "site.yaml  yaml-syntax"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("diagnostics %q, want %q:\n%v", got, want, diags)
+	}
+}

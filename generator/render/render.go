@@ -44,7 +44,7 @@ type layout struct {
 func Load(builtin, override fs.FS) (*Theme, error) {
 	files := map[string][]byte{}
 	own := map[string]bool{} // files the site's theme folder supplies
-	for _, fsys := range []fs.FS{builtin, override} {
+	for i, fsys := range []fs.FS{builtin, override} {
 		if fsys == nil {
 			continue
 		}
@@ -64,7 +64,7 @@ func Load(builtin, override fs.FS) (*Theme, error) {
 				return fmt.Errorf("theme file %s: %w", p, err)
 			}
 			files[p] = b
-			own[p] = fsys == override
+			own[p] = i == 1
 			return nil
 		})
 		if err != nil {
