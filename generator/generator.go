@@ -88,6 +88,7 @@ func Check(opts Options) (*content.Site, content.Diagnostics) {
 	}
 	_, pd := plan(site, opts, theme)
 	diags = append(diags, pd...)
+	diags = append(diags, guard.WeakPassphrase(guardOptions(opts, site))...)
 	if opts.Drafts {
 		// Drafts' own links are checked as if they were published, and the
 		// site as a build without drafts publishes it: a link from an open

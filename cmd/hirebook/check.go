@@ -6,10 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/hirebook/hirebook/generator"
 	"github.com/hirebook/hirebook/generator/content"
+	"github.com/hirebook/hirebook/generator/guard"
 )
 
 func cmdCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
@@ -27,6 +29,7 @@ func cmdCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		say(stderr, msgBadFormat, *format)
 		return 2
 	}
+	opts.Passphrase = os.Getenv(guard.PassphraseEnv) // when set, checked as build checks it
 	site, diags := generator.Check(opts)
 	if err := printReport(stdout, *format, diags); err != nil {
 		say(stderr, "hirebook: %v", err)

@@ -313,3 +313,17 @@ func TestSiteSchemaDefaults(t *testing.T) {
 		}
 	}
 }
+
+// check judges the guides' passphrase as build does when it is set, and
+// says nothing of it when it is not (check often runs without the secret).
+func TestCheckJudgesASetPassphrase(t *testing.T) {
+	t.Setenv("HIREBOOK_GUIDE_PASSPHRASE", "password123")
+	stdout, _, code := runCLI(t, "check", "--content", "../../content")
+	if code != 1 || !strings.Contains(stdout, "guides.protect") || !strings.Contains(stdout, "[passphrase-weak]") {
+		t.Errorf("weak passphrase: exit %d, report %q; want exit 1 and passphrase-weak at guides.protect", code, stdout)
+	}
+	t.Setenv("HIREBOOK_GUIDE_PASSPHRASE", "")
+	if _, stderr, code := runCLI(t, "check", "--content", "../../content"); code != 0 {
+		t.Errorf("no passphrase: exit %d, stderr %q; want 0", code, stderr)
+	}
+}

@@ -74,15 +74,9 @@ func (p *pendingKey) wait() (*Key, error) {
 func New(opts Options, prev *Guard) (*Guard, content.Diagnostics) {
 	g := &Guard{opts: opts, protect: content.DefaultProtect}
 	var ds content.Diagnostics
-	where := content.Pos{}
+	where := protectPos(opts.Config)
 	if c := opts.Config; c != nil {
 		g.protect = c.Guides.Protect
-		where = content.Pos{File: c.File, Line: 1, Col: 1}
-		if p, ok := c.Keys["guides.protect"]; ok {
-			where = p
-		} else if p, ok := c.Keys["guides"]; ok {
-			where = p
-		}
 	}
 	switch g.protect {
 	case content.ProtectNone:
@@ -99,8 +93,7 @@ func New(opts Options, prev *Guard) (*Guard, content.Diagnostics) {
 		ds.Add(where, "guides.protect", "passphrase-missing", "interviewer guides are encrypted with a passphrase (protect: passphrase, the default) but %s is not set, so the build stopped and wrote nothing; set it to a passphrase of four or more random words (in GitHub Actions, from a repository secret), or set protect: omit to publish no guides", PassphraseEnv)
 		return g, ds
 	case !Strong(pass, guessable(opts.Config)):
-		ds.Add(where, "guides.protect", "passphrase-weak", "the passphrase in %s is too easy to guess (about 10^%.0f guesses; at least 10^%.1f are needed), and it is all that protects the guides on a public site; make one of four or more words picked at random (with dice or a password manager's generator) from a diceware list such as the EFF long word list, never a phrase you made up", PassphraseEnv, math.Log10(Guesses(pass, guessable(opts.Config))), math.Log10(MinGuesses))
-		return g, ds
+		return g, WeakPassphrase(opts)
 	}
 	iter := opts.Iterations
 	if iter == 0 {
@@ -236,4 +229,32 @@ func preview(files []render.File) []render.File {
 		out[i].Data = b
 	}
 	return out
+}
+
+// protectPos is where site.yaml sets how guides are protected.
+func protectPos(c *content.Config) content.Pos {
+	if c == nil {
+		return content.Pos{}
+	}
+	if p, ok := c.Keys["guides.protect"]; ok {
+		return p
+	}
+	if p, ok := c.Keys["guides"]; ok {
+		return p
+	}
+	return content.Pos{File: c.File, Line: 1, Col: 1}
+}
+
+// WeakPassphrase reports, as a build does, a passphrase that is set for
+// protect: passphrase but too easy to guess. A passphrase that is not set
+// is no problem here: check runs where the secret often is not.
+func WeakPassphrase(opts Options) content.Diagnostics {
+	c := opts.Config
+	pass := NormalizePassphrase(opts.Passphrase)
+	if c == nil || c.Guides.Protect == content.ProtectNone || c.Guides.Protect == content.ProtectOmit || pass == "" || Strong(pass, guessable(c)) {
+		return nil
+	}
+	var ds content.Diagnostics
+	ds.Add(protectPos(c), "guides.protect", "passphrase-weak", "the passphrase in %s is too easy to guess (about 10^%.0f guesses; at least 10^%.1f are needed), and it is all that protects the guides on a public site; make one of four or more words picked at random (with dice or a password manager's generator) from a diceware list such as the EFF long word list, never a phrase you made up", PassphraseEnv, math.Log10(Guesses(pass, guessable(c))), math.Log10(MinGuesses))
+	return ds
 }
