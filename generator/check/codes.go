@@ -1,6 +1,10 @@
 package check
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/hirebook/hirebook/generator/content"
+)
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}
@@ -34,8 +38,8 @@ var (
 	workModes = set(`onsite hybrid remote`)
 	statuses  = set(`open closed draft`)
 	periods   = set(`HOUR DAY WEEK MONTH YEAR`)
-	traits    = set(`reliable independent collaborative`)
-	protects  = set(`passphrase omit none`)
+	traits    = set(strings.Join(content.AllTraits, " "))
+	protects  = set(strings.Join([]string{content.ProtectPassphrase, content.ProtectOmit, content.ProtectNone}, " "))
 )
 
 func keys(m map[string]bool) []string {
