@@ -1440,3 +1440,33 @@ func TestTeamWithoutOpenRoles(t *testing.T) {
 		}
 	})
 }
+
+// The on-site work mode does not promise the team around the candidate
+// every day: a role on site may be on site some days only.
+func TestOnSiteWorkModeClaimsNoDays(t *testing.T) {
+	s := build(t, exampleOpts(""))
+	m := loadModel(t, exampleOpts(""))
+	days := regexp.MustCompile(`(?i)\b(every|each) (single )?(work)?day\b|\bdaily\b|\bfive days\b`)
+	onsite := 0
+	for _, r := range published(m) {
+		if r.WorkMode != "onsite" {
+			continue
+		}
+		onsite++
+		pg := s.page(t, roleFile(r.Slug))
+		sec := pg.all(func(n *html.Node) bool { return n.Data == "section" && attrOf(n, "aria-labelledby") == "arrangement" })
+		if len(sec) != 1 {
+			t.Fatalf("%s: %d sections on how the work is arranged", pg.path, len(sec))
+		}
+		ps := within(sec[0], "p")
+		if len(ps) == 0 || !strings.HasPrefix(textOf(ps[0]), "On site.") {
+			t.Fatalf("%s: the arrangement does not start with the work mode: %q", pg.path, texts(ps))
+		}
+		if days.MatchString(textOf(ps[0])) {
+			t.Errorf("%s: the on-site text claims how often the person is on site: %q", pg.path, textOf(ps[0]))
+		}
+	}
+	if onsite == 0 {
+		t.Fatal("the example has no on-site role")
+	}
+}

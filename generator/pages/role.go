@@ -16,7 +16,7 @@ const MinutesPerKPO = 15
 var workModes = map[string][2]string{
 	"remote": {"Remote", "You work from where you live, within the places listed. The team agrees on overlap hours, writes things down, and meets in person a few times a year."},
 	"hybrid": {"Hybrid", "You split the week between home and the office. The team agrees which days it meets in person and keeps decisions written down for those who are not in the room."},
-	"onsite": {"On site", "You work at the location below, with the team around you every day."},
+	"onsite": {"On site", "You work at the location below, in person with your team."},
 }
 
 var employmentLabels = map[string]string{
