@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -1468,5 +1469,65 @@ func TestOnSiteWorkModeClaimsNoDays(t *testing.T) {
 	}
 	if onsite == 0 {
 		t.Fatal("the example has no on-site role")
+	}
+}
+
+// teamOnly are the fields and types that hold what only the hiring team
+// may see, or lead to it: guide text, scorecards, internal notes, and the
+// links to a role's guide and kits.
+var (
+	teamOnlyFields = map[string]bool{"GuideURL": true, "Kits": true, "Kit": true, "Internal": true, "Scorecard": true, "Score": true, "FeedbackDraft": true, "Probes": true}
+	teamOnlyTypes  = map[reflect.Type]bool{
+		reflect.TypeFor[pages.GuideView](): true, reflect.TypeFor[pages.GuidePage](): true, reflect.TypeFor[pages.GuideKPO](): true,
+		reflect.TypeFor[pages.ScoreRow](): true, reflect.TypeFor[pages.Note](): true,
+	}
+)
+
+// The data candidate layouts receive has no field for team data, as the
+// README says: walking every type a candidate page's data can reach finds
+// no guide, kit, scorecard or internal-notes field.
+func TestCandidateDataHasNoTeamFields(t *testing.T) {
+	m := loadModel(t, exampleOpts(""))
+	ps, diags := pages.Plan(m, pages.Options{Now: time.Date(clock.Year, time.Month(clock.Month), clock.Day, 12, 0, 0, 0, time.UTC)})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	seen := map[reflect.Type]bool{}
+	var walk func(path string, ty reflect.Type)
+	walk = func(path string, ty reflect.Type) {
+		for ty.Kind() == reflect.Pointer || ty.Kind() == reflect.Slice || ty.Kind() == reflect.Array || ty.Kind() == reflect.Map {
+			ty = ty.Elem()
+		}
+		if teamOnlyTypes[ty] {
+			t.Errorf("%s is a %s, which holds team data", path, ty)
+		}
+		if ty.Kind() != reflect.Struct || seen[ty] {
+			return
+		}
+		seen[ty] = true
+		for f := range ty.Fields() {
+			if !f.IsExported() {
+				continue
+			}
+			if teamOnlyFields[f.Name] {
+				t.Errorf("%s.%s (in %s) is a field for team data", path, f.Name, ty)
+			}
+			walk(path+"."+f.Name, f.Type)
+		}
+	}
+	candidate, team := 0, 0
+	for _, p := range ps {
+		if p.Data == nil {
+			continue
+		}
+		if p.Audience == pages.Team {
+			team++
+			continue
+		}
+		candidate++
+		walk(p.Layout, reflect.TypeOf(p.Data))
+	}
+	if candidate == 0 || team == 0 {
+		t.Fatalf("planned %d candidate and %d team pages; want both", candidate, team)
 	}
 }

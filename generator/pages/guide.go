@@ -114,11 +114,28 @@ func (p *planner) guidePages(r *content.Role, v *RoleView) []Page {
 		}
 		kit := iv
 		kpos, score := kitParts(g, &kit)
-		kc := p.teamCommon("Interview kit: "+r.Title+" with "+iv.Name, p.link.url("/guides/"+r.Slug+"/"+iv.Slug+"/"), r.Language)
+		kc := p.teamCommon("Interview kit: "+r.Title+" with "+iv.Name, p.kitURL(r.Slug, iv.Slug), r.Language)
 		out = append(out, Page{Path: "guides/" + r.Slug + "/" + iv.Slug + "/index.html", Layout: "guide", Audience: Team,
 			Data: &GuidePage{Common: kc, Guide: g, Kit: &kit, KPOs: kpos, Score: score, Traits: ratesTraits(score)}})
 	}
 	return out
+}
+
+// kitLinks are the role's kits, one per interviewer who covers KPOs.
+func (p *planner) kitLinks(v *RoleView) []Link {
+	var out []Link
+	for _, iv := range v.Interviewers {
+		if len(iv.Covers) > 0 {
+			out = append(out, Link{Title: iv.Name, URL: p.kitURL(v.Slug, iv.Slug)})
+		}
+	}
+	return out
+}
+
+func (p *planner) guideURL(role string) string { return p.link.url("/guides/" + role + "/") }
+
+func (p *planner) kitURL(role, interviewer string) string {
+	return p.link.url("/guides/" + role + "/" + interviewer + "/")
 }
 
 // guideIndex lists every role's guide and kits, PerPage roles a page
@@ -147,7 +164,7 @@ func (p *planner) guideIndex(views []*RoleView) []Page {
 		commonKey(k, &idx.Common)
 		k.add(idx.Prev, idx.Next).addInt(n)
 		for _, v := range views[(i-1)*PerPage : min(i*PerPage, len(views))] {
-			idx.Roles = append(idx.Roles, GuideEntry{Title: v.Title, URL: v.GuideURL, Team: v.Team.Title, Closed: v.Closed, Kits: v.Kits})
+			idx.Roles = append(idx.Roles, GuideEntry{Title: v.Title, URL: p.guideURL(v.Slug), Team: v.Team.Title, Closed: v.Closed, Kits: p.kitLinks(v)})
 			k.add(v.CardKey)
 		}
 		out = append(out, Page{Path: path, Layout: "guides", Audience: Team, Data: idx, Key: k.String()})
@@ -162,16 +179,13 @@ func (p *planner) teamCommon(title, url, lang string) Common {
 }
 
 func (p *planner) guideView(r *content.Role, v *RoleView) *GuideView {
-	g := &GuideView{Role: v, Recommendations: Recommendations, URL: p.link.url("/guides/" + r.Slug + "/"), Memo: &Memo{},
+	g := &GuideView{Role: v, Recommendations: Recommendations, URL: p.guideURL(r.Slug), Kits: p.kitLinks(v), Memo: &Memo{},
 		KPOScale:   Scale{"kpo", "How to rate an objective", kpoScale},
 		TraitScale: Scale{"trait", "How to rate a remote-work trait", traitScale}}
 	who := map[string][]string{}
 	for _, iv := range v.Interviewers {
 		for _, k := range iv.Covers {
 			who[k.ID] = append(who[k.ID], iv.Name)
-		}
-		if len(iv.Covers) > 0 {
-			g.Kits = append(g.Kits, Link{Title: iv.Name, URL: p.link.url("/guides/" + r.Slug + "/" + iv.Slug + "/")})
 		}
 	}
 	placed := placeTraits(r)

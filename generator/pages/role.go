@@ -141,14 +141,6 @@ func (p *planner) roleView(r *content.Role) *RoleView {
 		ivv.Minutes = len(ivv.Covers) * MinutesPerKPO
 		v.Interviewers = append(v.Interviewers, ivv)
 	}
-	if p.site.GuidesURL != "" {
-		v.GuideURL = p.link.url("/guides/" + r.Slug + "/")
-		for _, iv := range v.Interviewers {
-			if len(iv.Covers) > 0 {
-				v.Kits = append(v.Kits, Link{Title: iv.Name, URL: p.link.url("/guides/" + r.Slug + "/" + iv.Slug + "/")})
-			}
-		}
-	}
 	v.CardKey = cardKey(v)
 	v.Loop = loop(v)
 	for _, s := range v.Loop {

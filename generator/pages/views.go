@@ -112,7 +112,8 @@ type Step struct {
 }
 
 // RoleView is the candidate-safe view of a role: it has no field for
-// internal notes, guide text or scorecards.
+// internal notes, guide text, scorecards or links to the role's guide and
+// kits. Team pages reach it through GuideView.Role.
 type RoleView struct {
 	Slug, Title, Summary string
 	Team                 Link
@@ -150,8 +151,6 @@ type RoleView struct {
 	URL                  string
 	QuestionsURL         string
 	CardKey              string // fingerprint of what lists show of the role
-	GuideURL             string // team pages only; empty when guides are not published
-	Kits                 []Link // team pages only: one per interviewer who covers KPOs
 	Lang                 string
 	Params               map[string]any
 }
