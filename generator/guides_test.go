@@ -1,6 +1,8 @@
 package generator_test
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -358,5 +360,170 @@ func TestLockedPagesNameTheRole(t *testing.T) {
 	}
 	if len(titles) < 2 {
 		t.Fatalf("only %d locked pages checked", len(titles))
+	}
+}
+
+// minutesIn reads the "N min" a plan cell or loop item shows.
+var minutesIn = regexp.MustCompile(`(\d+) min`)
+
+func minutesOf(t *testing.T, n *html.Node) int {
+	t.Helper()
+	m := minutesIn.FindStringSubmatch(textOf(n))
+	if m == nil {
+		t.Fatalf("no minutes in %q", textOf(n))
+	}
+	v, _ := strconv.Atoi(m[1])
+	return v
+}
+
+func childElements(n *html.Node, name string) []*html.Node {
+	var out []*html.Node
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type == html.ElementNode && k.Data == name {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// loopItem is one conversation of the loop a role page tells candidates
+// about.
+type loopItem struct {
+	who     string
+	minutes int
+	kpos    []string
+}
+
+func roleLoop(t *testing.T, s *site, slug string) []loopItem {
+	t.Helper()
+	pg := s.page(t, roleFile(slug))
+	loops := pg.find("ol", "class", "loop")
+	if len(loops) != 1 {
+		t.Fatalf("%s: %d interview loops", pg.path, len(loops))
+	}
+	var out []loopItem
+	for _, li := range childElements(loops[0], "li") {
+		who := within(li, "strong")
+		mins := within(li, "span")
+		if len(who) == 0 || len(mins) == 0 {
+			t.Fatalf("%s: a loop item without who or minutes: %q", pg.path, textOf(li))
+		}
+		it := loopItem{who: textOf(who[0]), minutes: minutesOf(t, mins[0])}
+		for _, ul := range within(li, "ul") {
+			it.kpos = append(it.kpos, texts(within(ul, "li"))...)
+		}
+		if len(it.kpos) == 0 {
+			for _, p := range within(li, "p") {
+				if attrOf(p, "class") == "what" {
+					it.kpos = append(it.kpos, textOf(p))
+				}
+			}
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// checkConversationPlan checks one conversation's plan table: an opening,
+// a block for each of its objectives, the candidate's questions and a
+// close, adding up to the minutes the role page gives the conversation.
+func checkConversationPlan(t *testing.T, where string, table *html.Node, want loopItem) {
+	t.Helper()
+	rows := within(table, "tr")
+	var whats []string
+	total := 0
+	for _, tr := range rows {
+		cells := within(tr, "td")
+		if len(cells) != 3 {
+			continue // the header row
+		}
+		whats = append(whats, textOf(cells[1]))
+		total += minutesOf(t, cells[2])
+	}
+	if total != want.minutes {
+		t.Errorf("%s: the plan of %s's conversation adds up to %d minutes; the role page says %d", where, want.who, total, want.minutes)
+	}
+	if len(whats) != len(want.kpos)+3 || !strings.HasPrefix(whats[0], "Opening") || !strings.Contains(whats[len(whats)-2], "candidate's questions") || !strings.HasPrefix(whats[len(whats)-1], "Close") {
+		t.Errorf("%s: the plan of %s's conversation is %q; want an opening, one block per objective (%d), the candidate's questions and a close", where, want.who, whats, len(want.kpos))
+		return
+	}
+	for i, k := range want.kpos {
+		if !strings.HasPrefix(whats[i+1], "Objective ") || !strings.HasSuffix(whats[i+1], k) {
+			t.Errorf("%s: block %d of %s's conversation is %q; want objective %q", where, i+1, want.who, whats[i+1], k)
+		}
+	}
+}
+
+// The time plans follow the loop the role page tells candidates about:
+// the full guide plans each conversation in the loop's order (who, its
+// minutes, a link to the interviewer's kit, its own plan), adding up to
+// the Interviews fact; each kit plans its own conversation.
+func TestTimePlansMatchTheLoop(t *testing.T) {
+	s, m := plainGuides(t)
+	kits := 0
+	for _, r := range published(m) {
+		want := roleLoop(t, s, r.Slug)
+		g := s.page(t, "guides/"+r.Slug+"/index.html")
+		plan := section(g, "plan")
+		if plan == nil {
+			t.Fatalf("%s: no time plan", g.path)
+		}
+		var convs []*html.Node
+		for _, ol := range within(plan, "ol") {
+			convs = append(convs, childElements(ol, "li")...)
+		}
+		if len(convs) != len(want) {
+			t.Errorf("%s: the time plan has %d conversations; the role page tells candidates about %d", g.path, len(convs), len(want))
+			convs = nil
+		}
+		for i, li := range convs {
+			head := within(li, "h3")
+			if len(head) != 1 || !strings.HasPrefix(textOf(head[0]), want[i].who) || minutesOf(t, head[0]) != want[i].minutes {
+				t.Errorf("%s: conversation %d is headed %q; want %s, %d min", g.path, i+1, texts(head), want[i].who, want[i].minutes)
+			}
+			tables := within(li, "table")
+			if len(tables) != 1 {
+				t.Errorf("%s: conversation %d has %d plans", g.path, i+1, len(tables))
+				continue
+			}
+			checkConversationPlan(t, g.path, tables[0], want[i])
+		}
+		for _, iv := range r.Interviewers {
+			if len(iv.Covers) == 0 {
+				continue
+			}
+			kits++
+			file := "guides/" + r.Slug + "/" + iv.Slug + "/index.html"
+			var conv *loopItem
+			for i := range want {
+				if strings.HasPrefix(want[i].who, iv.Name) {
+					conv = &want[i]
+					if convs == nil {
+						break
+					}
+					linked := false
+					for _, a := range within(convs[i], "a") {
+						linked = linked || s.resolve(g.path, attrOf(a, "href")).file == file
+					}
+					if !linked {
+						t.Errorf("%s: %s's conversation does not link to the kit %s", g.path, iv.Name, file)
+					}
+				}
+			}
+			if conv == nil {
+				t.Errorf("%s: the role page's loop has no conversation with %s", r.Slug, iv.Name)
+				continue
+			}
+			kp := s.page(t, file)
+			sec := section(kp, "plan")
+			if sec == nil || len(within(sec, "table")) != 1 {
+				t.Errorf("%s: no time plan of its own", file)
+				continue
+			}
+			checkConversationPlan(t, file, within(sec, "table")[0], *conv)
+		}
+	}
+	if kits == 0 {
+		t.Fatal("the example has no kits")
 	}
 }

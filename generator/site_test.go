@@ -1255,9 +1255,11 @@ func TestClosedRoleShowsNoFutureDate(t *testing.T) {
 }
 
 // The facts count the interviews only: one conversation per interviewer
-// who covers objectives and one per objective no one covers, 15 minutes
-// an objective. The reverse interview is optional, so it is mentioned
-// apart, with its own minutes, and the loop lists only the interviews.
+// who covers objectives and one per objective no one covers, each taking
+// pages.ConversationMinutes (15 minutes an objective, plus the opening,
+// the candidate's questions and the close). The reverse interview is
+// optional, so it is mentioned apart, with its own minutes, and the loop
+// lists only the interviews.
 func TestInterviewsFactCountsTheLoop(t *testing.T) {
 	eachBase(t, func(t *testing.T, s *site, m *content.Site) {
 		count := regexp.MustCompile(`^(\d+) conversations?, about (\d+) minutes in all`)
@@ -1280,13 +1282,13 @@ func TestInterviewsFactCountsTheLoop(t *testing.T) {
 				}
 				if n > 0 {
 					talks++
-					minutes += n * pages.MinutesPerKPO
+					minutes += pages.ConversationMinutes(n)
 				}
 			}
 			for _, k := range r.KPOs {
 				if !covered[k.ID] {
 					talks++
-					minutes += pages.MinutesPerKPO
+					minutes += pages.ConversationMinutes(1)
 				}
 			}
 			dd := facts(t, pg)["Interviews"]
@@ -1479,7 +1481,7 @@ var (
 	teamOnlyFields = map[string]bool{"GuideURL": true, "Kits": true, "Kit": true, "Internal": true, "Scorecard": true, "Score": true, "FeedbackDraft": true, "Probes": true}
 	teamOnlyTypes  = map[reflect.Type]bool{
 		reflect.TypeFor[pages.GuideView](): true, reflect.TypeFor[pages.GuidePage](): true, reflect.TypeFor[pages.GuideKPO](): true,
-		reflect.TypeFor[pages.ScoreRow](): true, reflect.TypeFor[pages.Note](): true,
+		reflect.TypeFor[pages.ScoreRow](): true, reflect.TypeFor[pages.Note](): true, reflect.TypeFor[pages.Conversation](): true,
 	}
 )
 

@@ -58,12 +58,23 @@ type ScaleStep struct {
 // value.
 type Note struct{ Key, Label, Value string }
 
+// Conversation is one conversation of the interview loop as the hiring
+// team runs it: the loop's Step (who, what it covers, where it starts in
+// the loop, its minutes), its place in the loop, the interviewer's kit and
+// its own time plan.
+type Conversation struct {
+	Step
+	Number int    // 1, 2, ... in the loop's order
+	Kit    Link   // the kit of the interviewer who holds it (.Title is their name); empty when no interviewer covers its KPOs
+	Plan   []Step // opening, one step per KPO, the candidate's questions, close; Start counts from the conversation's start
+}
+
 // GuideView is the interviewer guide's data. It is team-only: it holds the
 // role's internal notes and must never reach a candidate page.
 type GuideView struct {
 	Role            *RoleView
-	Plan            []Step
-	PlanMinutes     int
+	Loop            []Conversation // the role page's loop, each conversation with its plan
+	LoopMinutes     int            // the role page's LoopMinutes
 	KPOs            []GuideKPO
 	Scorecard       []ScoreRow
 	Recommendations []string
@@ -79,11 +90,12 @@ type GuideView struct {
 // GuidePage is a whole guide or one interviewer's kit.
 type GuidePage struct {
 	Common
-	Guide  *GuideView
-	Kit    *InterviewerView // nil for the whole guide
-	KPOs   []GuideKPO       // what this page covers
-	Score  []ScoreRow
-	Traits bool // the scorecard rates traits
+	Guide        *GuideView
+	Kit          *InterviewerView // nil for the whole guide
+	Conversation *Conversation    // the kit's conversation; nil for the whole guide
+	KPOs         []GuideKPO       // what this page covers
+	Score        []ScoreRow
+	Traits       bool // the scorecard rates traits
 }
 
 // GuideIndexPage lists the guides and kits, one page of them.
@@ -108,17 +120,28 @@ func (p *planner) guidePages(r *content.Role, v *RoleView) []Page {
 	c := p.teamCommon("Interviewer guide: "+r.Title, g.URL, r.Language)
 	out := []Page{{Path: "guides/" + r.Slug + "/index.html", Layout: "guide", Audience: Team,
 		Data: &GuidePage{Common: c, Guide: g, KPOs: g.KPOs, Score: g.Scorecard, Traits: ratesTraits(g.Scorecard)}}}
-	for _, iv := range v.Interviewers {
-		if len(iv.Covers) == 0 {
+	for i := range g.Loop {
+		conv := &g.Loop[i]
+		if conv.Kit.URL == "" {
 			continue
 		}
-		kit := iv
-		kpos, score := kitParts(g, &kit)
-		kc := p.teamCommon("Interview kit: "+r.Title+" with "+iv.Name, p.kitURL(r.Slug, iv.Slug), r.Language)
-		out = append(out, Page{Path: "guides/" + r.Slug + "/" + iv.Slug + "/index.html", Layout: "guide", Audience: Team,
-			Data: &GuidePage{Common: kc, Guide: g, Kit: &kit, KPOs: kpos, Score: score, Traits: ratesTraits(score)}})
+		kit := interviewer(v, conv.interviewer)
+		kpos, score := kitParts(g, kit)
+		kc := p.teamCommon("Interview kit: "+r.Title+" with "+kit.Name, conv.Kit.URL, r.Language)
+		out = append(out, Page{Path: "guides/" + r.Slug + "/" + kit.Slug + "/index.html", Layout: "guide", Audience: Team,
+			Data: &GuidePage{Common: kc, Guide: g, Kit: kit, Conversation: conv, KPOs: kpos, Score: score, Traits: ratesTraits(score)}})
 	}
 	return out
+}
+
+// interviewer is a copy of the role's interviewer with the slug.
+func interviewer(v *RoleView, slug string) *InterviewerView {
+	for _, iv := range v.Interviewers {
+		if iv.Slug == slug {
+			return &iv
+		}
+	}
+	return nil
 }
 
 // kitLinks are the role's kits, one per interviewer who covers KPOs.
@@ -203,23 +226,40 @@ func (p *planner) guideView(r *content.Role, v *RoleView) *GuideView {
 	for _, t := range traitOrder(r) {
 		g.Scorecard = append(g.Scorecard, ScoreRow{ID: "trait-" + t, Label: traitNames[t], Kind: "trait", Legend: "Trait: " + traitNames[t], Steps: traitScale})
 	}
-	g.Plan = append(g.Plan, Step{Title: "Welcome, the role in two minutes, how the conversation will go", Minutes: 5})
-	for _, k := range v.KPOs {
-		g.Plan = append(g.Plan, Step{Title: k.Title, Minutes: MinutesPerKPO})
+	for i, st := range v.Loop {
+		c := Conversation{Step: st, Number: i + 1, Plan: conversationPlan(st, v)}
+		if iv := interviewer(v, st.interviewer); iv != nil {
+			c.Kit = Link{Title: iv.Name, URL: p.kitURL(r.Slug, iv.Slug)}
+		}
+		g.Loop = append(g.Loop, c)
 	}
-	g.Plan = append(g.Plan, Step{Title: "The candidate's questions", Minutes: 10})
-	if v.ReverseOffered {
-		g.Plan = append(g.Plan, Step{Title: fmt.Sprintf("Offer the reverse interview (%d minutes, on the candidate's agenda) and explain next steps", v.ReverseMinutes), Minutes: 2})
-	} else {
-		g.Plan = append(g.Plan, Step{Title: "Explain the next steps", Minutes: 2})
-	}
-	for i := range g.Plan {
-		g.Plan[i].Start = g.PlanMinutes
-		g.PlanMinutes += g.Plan[i].Minutes
-	}
+	g.LoopMinutes = v.LoopMinutes
 	g.Internal = notes(r.Internal)
 	g.FeedbackDraft = feedbackDraft(r, v)
 	return g
+}
+
+// conversationPlan is one conversation's time plan: an opening, a block
+// per KPO it covers, the candidate's questions and a close, which offers
+// the reverse interview when the role has one. Its minutes add up to the
+// conversation's.
+func conversationPlan(st Step, v *RoleView) []Step {
+	plan := []Step{{Title: "Opening: welcome, introductions and how this conversation will go", Minutes: OpeningMinutes}}
+	for _, k := range st.KPOs {
+		plan = append(plan, Step{Title: k.Title, Minutes: MinutesPerKPO, KPOs: []KPOView{k}})
+	}
+	plan = append(plan, Step{Title: "The candidate's questions", Minutes: QuestionsMinutes})
+	closing := "Close: explain the next steps"
+	if v.ReverseOffered {
+		closing = fmt.Sprintf("Close: explain the next steps, and offer the reverse interview (%d minutes, on the candidate's agenda)", v.ReverseMinutes)
+	}
+	plan = append(plan, Step{Title: closing, Minutes: ClosingMinutes})
+	at := 0
+	for i := range plan {
+		plan[i].Start = at
+		at += plan[i].Minutes
+	}
+	return plan
 }
 
 // kitParts picks one interviewer's KPOs, in interview order, and their

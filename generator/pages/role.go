@@ -9,9 +9,25 @@ import (
 	"github.com/hirebook/hirebook/generator/content"
 )
 
-// MinutesPerKPO is the time one KPO conversation takes: the opening
+// MinutesPerKPO is the time one KPO takes in a conversation: the opening
 // question and about fifteen minutes of fact-finding.
 const MinutesPerKPO = 15
+
+// What each conversation of the loop spends besides its objectives: an
+// opening (welcome, introductions, how the conversation will go), time for
+// the candidate's questions, and a close (next steps). Together they make
+// a conversation fill a calendar slot: 30, 45 or 60 minutes for one, two
+// or three objectives.
+const (
+	OpeningMinutes   = 3
+	QuestionsMinutes = 10
+	ClosingMinutes   = 2
+)
+
+// ConversationMinutes is how long a conversation that covers n KPOs takes.
+func ConversationMinutes(n int) int {
+	return OpeningMinutes + n*MinutesPerKPO + QuestionsMinutes + ClosingMinutes
+}
 
 var workModes = map[string][2]string{
 	"remote": {"Remote", "You work from where you live, within the places listed. The team agrees on overlap hours, writes things down, and meets in person a few times a year."},
@@ -138,7 +154,9 @@ func (p *planner) roleView(r *content.Role) *RoleView {
 				ivv.Covers = append(ivv.Covers, kv)
 			}
 		}
-		ivv.Minutes = len(ivv.Covers) * MinutesPerKPO
+		if len(ivv.Covers) > 0 {
+			ivv.Minutes = ConversationMinutes(len(ivv.Covers))
+		}
 		v.Interviewers = append(v.Interviewers, ivv)
 	}
 	v.CardKey = cardKey(v)
@@ -188,8 +206,9 @@ func wordByte(s string, i int) bool {
 }
 
 // loop plans the interview conversations: one per interviewer with what
-// they cover, or one per KPO when no interviewer is named. The reverse
-// interview is not part of it: it is optional, and pages mention it apart.
+// they cover, in the role file's order, then one per KPO no interviewer
+// covers. Each takes ConversationMinutes. The reverse interview is not
+// part of it: it is optional, and pages mention it apart.
 func loop(v *RoleView) []Step {
 	var steps []Step
 	covered := map[string]bool{}
@@ -206,11 +225,11 @@ func loop(v *RoleView) []Step {
 		if iv.Title != "" {
 			who += ", " + iv.Title
 		}
-		steps = append(steps, Step{Title: strings.Join(titles, "; "), Who: who, Minutes: iv.Minutes, KPOs: iv.Covers})
+		steps = append(steps, Step{Title: strings.Join(titles, "; "), Who: who, Minutes: iv.Minutes, KPOs: iv.Covers, interviewer: iv.Slug})
 	}
 	for _, k := range v.KPOs {
 		if !covered[k.ID] {
-			steps = append(steps, Step{Title: k.Title, Who: "A member of the hiring team", Minutes: MinutesPerKPO, KPOs: []KPOView{k}})
+			steps = append(steps, Step{Title: k.Title, Who: "A member of the hiring team", Minutes: ConversationMinutes(1), KPOs: []KPOView{k}})
 		}
 	}
 	at := 0

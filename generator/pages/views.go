@@ -99,16 +99,19 @@ type ArenaView struct {
 type InterviewerView struct {
 	Name, Title, Slug string
 	Covers            []KPOView
-	Minutes           int
+	Minutes           int // their conversation's (ConversationMinutes); 0 when they cover no KPO
 }
 
-// Step is one conversation of the interview loop.
+// Step is one conversation of the interview loop, or one part of a
+// conversation's time plan.
 type Step struct {
 	Title   string
 	Who     string
-	Start   int // minutes from the start of the interview
+	Start   int // minutes from the start of the loop, or of the conversation
 	Minutes int
 	KPOs    []KPOView // the objectives it covers, when it covers any
+
+	interviewer string // slug of the interviewer who holds the conversation, if one does
 }
 
 // RoleView is the candidate-safe view of a role: it has no field for
