@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -525,5 +526,114 @@ func TestTimePlansMatchTheLoop(t *testing.T) {
 	}
 	if kits == 0 {
 		t.Fatal("the example has no kits")
+	}
+}
+
+// The primer starts with a contents list, in a navigation landmark named
+// by its heading, that links to every section of the page.
+func TestPrimerContents(t *testing.T) {
+	s, m := plainGuides(t)
+	for _, r := range published(m) {
+		p := s.page(t, questionsFile(r.Slug))
+		navs := p.find("nav", "class", "toc")
+		if len(navs) != 1 {
+			t.Errorf("%s: %d contents lists, want 1", p.path, len(navs))
+			continue
+		}
+		nav := navs[0]
+		label := attrOf(nav, "aria-labelledby")
+		if hs := p.all(func(n *html.Node) bool { return attrOf(n, "id") == label }); label == "" || len(hs) != 1 || textOf(hs[0]) == "" || !hasAncestor(hs[0], func(n *html.Node) bool { return n == nav }) {
+			t.Errorf("%s: the contents are not named by their own heading (aria-labelledby %q)", p.path, label)
+		}
+		linked := map[string]bool{}
+		for _, a := range within(nav, "a") {
+			linked[strings.TrimPrefix(attrOf(a, "href"), "#")] = true
+		}
+		if len(within(nav, "ul")) != 1 || len(within(nav, "li")) != len(linked) {
+			t.Errorf("%s: the contents are not one list of links: %q", p.path, texts(within(nav, "li")))
+		}
+		sections := 0
+		for _, h := range p.find("h2") {
+			if hasAncestor(h, func(n *html.Node) bool { return n == nav }) {
+				continue
+			}
+			sections++
+			if !linked[attrOf(h, "id")] {
+				t.Errorf("%s: the contents do not link to %q", p.path, textOf(h))
+			}
+			if !precedes(nav, h) {
+				t.Errorf("%s: the contents come after %q", p.path, textOf(h))
+			}
+		}
+		if sections != len(linked) || sections < 3 {
+			t.Errorf("%s: the contents link to %d places for %d sections", p.path, len(linked), sections)
+		}
+	}
+}
+
+// precedes reports whether a comes before b in document order.
+func precedes(a, b *html.Node) bool {
+	root := a
+	for root.Parent != nil {
+		root = root.Parent
+	}
+	found := 0 // 1: a first, 2: b first
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for ; n != nil && found == 0; n = n.NextSibling {
+			switch n {
+			case a:
+				found = 1
+			case b:
+				found = 2
+			default:
+				walk(n.FirstChild)
+			}
+		}
+	}
+	walk(root)
+	return found == 1
+}
+
+// The primer lists what each interviewer covers with every objective as
+// its own list item, so a title ("Rebuild the positioning ...") stands as
+// written instead of starting with a capital in mid-sentence.
+func TestPrimerListsEachInterviewersObjectives(t *testing.T) {
+	s, m := plainGuides(t)
+	checked := 0
+	for _, r := range published(m) {
+		p := s.page(t, questionsFile(r.Slug))
+		titles := map[string]string{}
+		for _, k := range r.KPOs {
+			titles[k.ID] = strings.Join(strings.Fields(k.Title), " ")
+		}
+		people := p.find("ul", "class", "people")
+		for _, iv := range r.Interviewers {
+			if len(iv.Covers) == 0 {
+				continue
+			}
+			var item *html.Node
+			for _, ul := range people {
+				for _, li := range childElements(ul, "li") {
+					if strings.HasPrefix(textOf(li), iv.Name) {
+						item = li
+					}
+				}
+			}
+			if item == nil {
+				t.Errorf("%s: %s is not listed", p.path, iv.Name)
+				continue
+			}
+			items := texts(within(item, "li"))
+			for _, c := range iv.Covers {
+				checked++
+				if !slices.Contains(items, titles[c]) {
+					t.Errorf("%s: %s's objective %q is not a list item of its own; items: %q", p.path, iv.Name, titles[c], items)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no interviewer of the example covers an objective")
 	}
 }
