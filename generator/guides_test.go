@@ -637,3 +637,38 @@ func TestPrimerListsEachInterviewersObjectives(t *testing.T) {
 		t.Fatal("no interviewer of the example covers an objective")
 	}
 }
+
+// The feedback template in the guide lists the role's objectives as a
+// real list, not as paragraphs that start with a bullet character.
+func TestFeedbackTemplateListsTheObjectives(t *testing.T) {
+	s, m := plainGuides(t)
+	for _, r := range published(m) {
+		g := s.page(t, "guides/"+r.Slug+"/index.html")
+		sec := section(g, "feedback")
+		if sec == nil {
+			t.Fatalf("%s: no feedback section", g.path)
+		}
+		var tmpl *html.Node
+		for _, d := range within(sec, "div") {
+			if attrOf(d, "class") == "template" {
+				tmpl = d
+			}
+		}
+		if tmpl == nil {
+			t.Fatalf("%s: no feedback template", g.path)
+		}
+		for _, p := range texts(within(tmpl, "p")) {
+			if strings.ContainsAny(p, "•·‣◦") {
+				t.Errorf("%s: a template paragraph fakes a list item: %q", g.path, p)
+			}
+		}
+		var want []string
+		for _, k := range r.KPOs {
+			want = append(want, strings.Join(strings.Fields(k.Title), " "))
+		}
+		lists := within(tmpl, "ul")
+		if len(lists) != 1 || !slices.Equal(texts(within(lists[0], "li")), want) {
+			t.Errorf("%s: the template's lists %v; want one list of the objectives %q", g.path, len(lists), want)
+		}
+	}
+}

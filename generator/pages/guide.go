@@ -69,6 +69,13 @@ type Conversation struct {
 	Plan   []Step // opening, one step per KPO, the candidate's questions, close; Start counts from the conversation's start
 }
 
+// Paragraph is one paragraph of a fill-in letter, with the list that
+// follows it, if any.
+type Paragraph struct {
+	Text string
+	List []string
+}
+
 // GuideView is the interviewer guide's data. It is team-only: it holds the
 // role's internal notes and must never reach a candidate page.
 type GuideView struct {
@@ -81,7 +88,7 @@ type GuideView struct {
 	KPOScale        Scale // what 1 to 4 mean for a KPO
 	TraitScale      Scale // what 1 to 4 mean for a trait
 	Internal        []Note
-	FeedbackDraft   []string // a fill-in template, one paragraph a line
+	FeedbackDraft   []Paragraph // a fill-in letter for a candidate who does not move forward
 	URL             string
 	Kits            []Link
 	Memo            *Memo // blocks the guide and its kits share
@@ -404,25 +411,23 @@ func noteValue(v any) string {
 	return fmt.Sprint(v)
 }
 
-// feedbackDraft is a fill-in template for a candidate who does not move
+// feedbackDraft is a fill-in letter for a candidate who does not move
 // forward, built from the role's KPOs.
-func feedbackDraft(r *content.Role, v *RoleView) []string {
-	lines := []string{
-		"Hello [first name],",
-		fmt.Sprintf("Thank you for the time you gave us for the %s role. We have decided not to move forward, and we want to tell you why, as we promised.", r.Title),
-		"For this role the person must:",
-	}
+func feedbackDraft(r *content.Role, v *RoleView) []Paragraph {
+	var objectives []string
 	for _, k := range v.KPOs {
-		lines = append(lines, "• "+k.Title)
+		objectives = append(objectives, k.Title)
 	}
-	lines = append(lines,
-		"Where you were strong: [one objective above, and the specific accomplishment you told us about that showed it].",
-		"Where we needed more: [one objective above, what it takes (scope, scale, the person's own part), and what we heard in comparison].",
-		"[Optional: something specific that could make a difference for a role like this, if you are confident it would help.]",
-		"We would be glad to hear from you again [only if true: for which kind of role, or when].",
-		"[Your name and role]",
-	)
-	return lines
+	return []Paragraph{
+		{Text: "Hello [first name],"},
+		{Text: fmt.Sprintf("Thank you for the time you gave us for the %s role. We have decided not to move forward, and we want to tell you why, as we promised.", r.Title)},
+		{Text: "For this role the person must:", List: objectives},
+		{Text: "Where you were strong: [one objective above, and the specific accomplishment you told us about that showed it]."},
+		{Text: "Where we needed more: [one objective above, what it takes (scope, scale, the person's own part), and what we heard in comparison]."},
+		{Text: "[Optional: something specific that could make a difference for a role like this, if you are confident it would help.]"},
+		{Text: "We would be glad to hear from you again [only if true: for which kind of role, or when]."},
+		{Text: "[Your name and role]"},
+	}
 }
 
 func ratesTraits(rows []ScoreRow) bool {
