@@ -232,6 +232,21 @@ func TestGuideContentsNotNumbered(t *testing.T) {
 // the cases the guides use: aria-label, else the text of the label that
 // wraps it.
 func accessibleName(n *html.Node) string {
+	if ids, ok := attr(n, "aria-labelledby"); ok {
+		// As browsers do: the text of the elements named, in order.
+		root := n
+		for root.Parent != nil {
+			root = root.Parent
+		}
+		var parts []string
+		for _, id := range strings.Fields(ids) {
+			p := &page{doc: root}
+			for _, el := range p.all(func(e *html.Node) bool { return attrOf(e, "id") == id }) {
+				parts = append(parts, textOf(el))
+			}
+		}
+		return strings.Join(parts, " ")
+	}
 	if v, ok := attr(n, "aria-label"); ok {
 		return strings.Join(strings.Fields(v), " ")
 	}
@@ -248,8 +263,17 @@ func accessibleName(n *html.Node) string {
 func TestRatingsNamedByScale(t *testing.T) {
 	s, m := plainGuides(t)
 	checked := 0
+	var files []string
 	for _, r := range published(m) {
-		p := s.page(t, "guides/"+r.Slug+"/index.html")
+		files = append(files, "guides/"+r.Slug+"/index.html")
+		for _, iv := range r.Interviewers {
+			if len(iv.Covers) > 0 {
+				files = append(files, "guides/"+r.Slug+"/"+iv.Slug+"/index.html")
+			}
+		}
+	}
+	for _, file := range files {
+		p := s.page(t, file)
 		scale := map[string]map[string]string{} // kind -> value -> name
 		for _, tbl := range p.find("table", "class", "scale") {
 			kind := attrOf(tbl, "data-kind")
@@ -482,12 +506,31 @@ func TestTimePlansMatchTheLoop(t *testing.T) {
 			if len(head) != 1 || !strings.HasPrefix(textOf(head[0]), want[i].who) || minutesOf(t, head[0]) != want[i].minutes {
 				t.Errorf("%s: conversation %d is headed %q; want %s, %d min", g.path, i+1, texts(head), want[i].who, want[i].minutes)
 			}
-			tables := within(li, "table")
-			if len(tables) != 1 {
-				t.Errorf("%s: conversation %d has %d plans", g.path, i+1, len(tables))
-				continue
+			// Each conversation links to the sections of its objectives,
+			// in order; the minute-by-minute plan is in the kit.
+			var covered []string
+			for _, a := range within(li, "a") {
+				href := attrOf(a, "href")
+				if !strings.HasPrefix(href, "#k-") {
+					continue
+				}
+				sec := g.all(func(n *html.Node) bool { return attrOf(n, "id") == href[1:] })
+				if len(sec) != 1 {
+					t.Errorf("%s: conversation %d links to %s, which is not one section", g.path, i+1, href)
+					continue
+				}
+				covered = append(covered, textOf(within(sec[0], "h2")[0]))
 			}
-			checkConversationPlan(t, g.path, tables[0], want[i])
+			same := len(covered) == len(want[i].kpos)
+			for j := 0; same && j < len(covered); j++ {
+				same = strings.HasSuffix(covered[j], want[i].kpos[j]) // headed "Objective N <title>"
+			}
+			if !same {
+				t.Errorf("%s: conversation %d links to the objectives %q; the role page says %q", g.path, i+1, covered, want[i].kpos)
+			}
+		}
+		if !strings.Contains(textOf(plan), "Every conversation runs the same way") {
+			t.Errorf("%s: the time plan does not say how each conversation runs", g.path)
 		}
 		for _, iv := range r.Interviewers {
 			if len(iv.Covers) == 0 {

@@ -69,6 +69,13 @@ type Conversation struct {
 	Plan   []Step // opening, one step per KPO, the candidate's questions, close; Start counts from the conversation's start
 }
 
+// PlanShape is how every conversation is planned, in minutes: an opening,
+// a block per objective, the candidate's questions and a close.
+type PlanShape struct{ Opening, PerKPO, Questions, Closing int }
+
+// shape is the plan every conversation follows.
+var shape = PlanShape{OpeningMinutes, MinutesPerKPO, QuestionsMinutes, ClosingMinutes}
+
 // Paragraph is one paragraph of a fill-in letter, with the list that
 // follows it, if any.
 type Paragraph struct {
@@ -82,6 +89,7 @@ type GuideView struct {
 	Role            *RoleView
 	Loop            []Conversation // the role page's loop, each conversation with its plan
 	LoopMinutes     int            // the role page's LoopMinutes
+	Shape           PlanShape      // how every conversation is planned
 	KPOs            []GuideKPO
 	Scorecard       []ScoreRow
 	Recommendations []string
@@ -209,7 +217,7 @@ func (p *planner) teamCommon(title, url, lang string) Common {
 }
 
 func (p *planner) guideView(r *content.Role, v *RoleView) *GuideView {
-	g := &GuideView{Role: v, Recommendations: Recommendations, URL: p.guideURL(r.Slug), Kits: p.kitLinks(v), Memo: &Memo{},
+	g := &GuideView{Role: v, Shape: shape, Recommendations: Recommendations, URL: p.guideURL(r.Slug), Kits: p.kitLinks(v), Memo: &Memo{},
 		KPOScale:   Scale{"kpo", "How to rate an objective", kpoScale},
 		TraitScale: Scale{"trait", "How to rate a remote-work trait", traitScale}}
 	who := map[string][]string{}
