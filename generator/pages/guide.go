@@ -63,10 +63,16 @@ type Note struct{ Key, Label, Value string }
 // the loop, its minutes), its place in the loop, the interviewer's kit and
 // its own time plan.
 type Conversation struct {
-	Step
-	Number int    // 1, 2, ... in the loop's order
-	Kit    Link   // the kit of the interviewer who holds it (.Title is their name); empty when no interviewer covers its KPOs
-	Plan   []Step // opening, one step per KPO, the candidate's questions, close; Start counts from the conversation's start
+	// The loop's Step, its fields copied rather than embedded: a layout
+	// finds a field of an embedded struct by a slow search, once per use.
+	Title, Who     string
+	Start, Minutes int
+	KPOs           []KPOView
+	Number         int    // 1, 2, ... in the loop's order
+	Kit            Link   // the kit of the interviewer who holds it (.Title is their name); empty when no interviewer covers its KPOs
+	Plan           []Step // opening, one step per KPO, the candidate's questions, close; Start counts from the conversation's start
+
+	interviewer string // slug of the interviewer who holds it, if one does
 }
 
 // PlanShape is how every conversation is planned, in minutes: an opening,
@@ -242,7 +248,7 @@ func (p *planner) guideView(r *content.Role, v *RoleView) *GuideView {
 		g.Scorecard = append(g.Scorecard, ScoreRow{ID: "trait-" + t, Label: traitNames[t], Kind: "trait", Legend: "Trait: " + traitNames[t], Steps: traitScale})
 	}
 	for i, st := range v.Loop {
-		c := Conversation{Step: st, Number: i + 1, Plan: conversationPlan(st, v)}
+		c := Conversation{Title: st.Title, Who: st.Who, Start: st.Start, Minutes: st.Minutes, KPOs: st.KPOs, interviewer: st.interviewer, Number: i + 1, Plan: conversationPlan(st, v)}
 		if iv := interviewer(v, st.interviewer); iv != nil {
 			c.Kit = Link{Title: iv.Name, URL: p.kitURL(r.Slug, iv.Slug)}
 		}
