@@ -6,9 +6,9 @@ import (
 
 // PrimerArena is one growth arena in the reverse-interview primer.
 type PrimerArena struct {
-	ArenaView
-	Prompts   []string // reflection prompts for the candidate
-	Questions []string // what to ask the company
+	ID, Name, Offer string   // the ArenaView's, copied: layouts find them faster than through an embedded struct
+	Prompts         []string // reflection prompts for the candidate
+	Questions       []string // what to ask the company
 }
 
 // PrimerKPO is one KPO with the questions a candidate can ask about it.
@@ -34,7 +34,7 @@ func (p *planner) primer(r *content.Role, v *RoleView) Page {
 	c.NoIndex = v.Draft
 	pp := &PrimerPage{Common: c, Role: v}
 	for _, a := range v.Arenas {
-		pp.Arenas = append(pp.Arenas, PrimerArena{ArenaView: a, Prompts: reflectionPrompts(a.Name), Questions: arenaQuestions(a.Name)})
+		pp.Arenas = append(pp.Arenas, PrimerArena{ID: a.ID, Name: a.Name, Offer: a.Offer, Prompts: reflectionPrompts(a.Name), Questions: arenaQuestions(a.Name)})
 	}
 	for _, k := range v.KPOs {
 		pp.KPOs = append(pp.KPOs, PrimerKPO{KPO: k, Questions: kpoQuestions(k.Title)})
