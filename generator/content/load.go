@@ -5,6 +5,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -114,7 +115,7 @@ func (l *loader) config(c *Config, diags *Diagnostics) bool {
 		err = errors.New("not a regular file")
 	}
 	if err == nil {
-		raw, err = readLimited(l.fsys, "site.yaml")
+		raw, err = readLimited(l.fsys, "site.yaml", fi.Size())
 	}
 	if err != nil {
 		diags.Add(Pos{File: c.File}, "", "missing-site", "cannot read site settings: %v", unwrapPath(err))
@@ -231,7 +232,11 @@ func (l *loader) read(name, file string, diags *Diagnostics) *Document {
 		diags.Add(Pos{File: file}, "", "file-too-large", "file is %d bytes; the limit is 1 MiB", fi.Size())
 		return nil
 	}
-	raw, err := readLimited(l.fsys, name)
+	var size int64
+	if fi != nil {
+		size = fi.Size()
+	}
+	raw, err := readLimited(l.fsys, name, size)
 	if err != nil {
 		diags.Add(Pos{File: file}, "", "read", "cannot read file: %v", unwrapPath(err))
 		return nil
@@ -348,12 +353,15 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// readLimited reads a file, stopping one byte past MaxFileSize.
-func readLimited(fsys fs.FS, name string) ([]byte, error) {
+// readLimited reads a file, stopping one byte past MaxFileSize. size is
+// the size Stat gave, so the buffer is allocated once.
+func readLimited(fsys fs.FS, name string, size int64) ([]byte, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	b := bytes.NewBuffer(make([]byte, 0, min(max(size, 0), MaxFileSize)+bytes.MinRead))
+	_, err = b.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	return b.Bytes(), err
 }
