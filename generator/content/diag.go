@@ -217,15 +217,16 @@ func (ds Diagnostics) WriteBrief(w io.Writer, max int) error {
 	return bw.Flush()
 }
 
-// printable escapes control and other non-printing characters the way Go
-// quotes strings, leaving the rest (accents, CJK, emoji) as it is.
+// printable escapes control and other invisible characters the way Go
+// quotes strings, leaving the rest (accents, CJK, emoji, no-break spaces)
+// as it is.
 func printable(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsPrint(r) && r != ' ' }) {
+	if !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsGraphic(r) }) {
 		return s
 	}
 	var b strings.Builder
 	for _, r := range s {
-		if unicode.IsPrint(r) || r == ' ' {
+		if unicode.IsGraphic(r) {
 			b.WriteRune(r)
 			continue
 		}

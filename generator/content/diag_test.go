@@ -83,3 +83,11 @@ func TestDiagnosticIsOneSafeLine(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// No-break spaces are text, not controls: they print as they are.
+func TestDiagnosticKeepsNoBreakSpaces(t *testing.T) {
+	d := Diagnostic{Pos: Pos{File: "roles/a.md", Line: 1}, Message: "10\u00a0000\u202f€", Rule: "value"}
+	if got, want := d.Error(), "roles/a.md:1: error: 10\u00a0000\u202f€ [value]"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -184,8 +184,9 @@ func parseTOML(file string, data []byte, offset int) (*yaml.Node, *Diagnostic) {
 // at the opening delimiter.
 //
 // goccy's parser needs memory that grows with the square of the nesting
-// depth, so text nested deeper than maxFlowDepth (which yaml.v3 refuses
-// anyway) is placed by the line yaml.v3's message names.
+// depth, so text nested too deep (yaml.v3 says "exceeded max depth", or
+// brackets nest past maxFlowDepth) is placed by the line yaml.v3's
+// message names.
 func syntaxError(file string, data []byte, offset int, err error) *Diagnostic {
 	d := &Diagnostic{Pos: Pos{File: file, Line: offset}, Rule: "yaml-syntax", Message: strings.TrimPrefix(err.Error(), "yaml: ")}
 	if m := yamlLine.FindStringSubmatch(d.Message); m != nil {
@@ -193,7 +194,7 @@ func syntaxError(file string, data []byte, offset int, err error) *Diagnostic {
 			d.Pos.Line, d.Message = n+offset, m[2]
 		}
 	}
-	if flowDepth(data) > maxFlowDepth {
+	if flowDepth(data) > maxFlowDepth || strings.Contains(d.Message, "exceeded max depth") {
 		return d
 	}
 	_, perr := goccyparser.ParseBytes(data, 0)

@@ -342,3 +342,14 @@ func TestDeepNestingIsAnErrorOnItsLine(t *testing.T) {
 	}
 	checkDiags(t, diags, "roles/r.md", []want{{Line: 3, Rule: "yaml-syntax", Msg: "depth"}})
 }
+
+// Block lists nested far too deep are placed the same way, without the
+// second parse.
+func TestDeepBlockNestingIsAnErrorOnItsLine(t *testing.T) {
+	deep := "---\ntitle: Deep\nparams:\n  x:\n  " + strings.Repeat("- ", 20000) + "a\n---\nBody.\n"
+	r, diags := loadRole(t, []byte(deep))
+	if r != nil {
+		t.Fatal("a role nested 20,000 deep was read")
+	}
+	checkDiags(t, diags, "roles/r.md", []want{{Line: 4, Rule: "yaml-syntax", Msg: "depth"}})
+}
