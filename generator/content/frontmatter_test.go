@@ -2,6 +2,7 @@ package content_test
 
 import (
 	"bytes"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -347,9 +348,16 @@ func TestDeepNestingIsAnErrorOnItsLine(t *testing.T) {
 // second parse.
 func TestDeepBlockNestingIsAnErrorOnItsLine(t *testing.T) {
 	deep := "---\ntitle: Deep\nparams:\n  x:\n  " + strings.Repeat("- ", 20000) + "a\n---\nBody.\n"
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	r, diags := loadRole(t, []byte(deep))
+	runtime.ReadMemStats(&after)
 	if r != nil {
 		t.Fatal("a role nested 20,000 deep was read")
+	}
+	// A second parse to place the error took about 600 MB here.
+	if mb := (after.TotalAlloc - before.TotalAlloc) >> 20; mb > 100 {
+		t.Errorf("reading a 40 KB file allocated %d MB", mb)
 	}
 	checkDiags(t, diags, "roles/r.md", []want{{Line: 4, Rule: "yaml-syntax", Msg: "depth"}})
 }
