@@ -107,6 +107,8 @@ func TestThemeNames(t *testing.T) {
 	for _, c := range []struct{ name, want string }{
 		{"corporate", "there is no theme folder"},
 		{"..", "a theme is named, not a path"},
+		{".", "a theme is named, not a path"},
+		{".git", "a theme is named, not a path"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := copyTree(t, "../content")

@@ -153,9 +153,9 @@ func looksLikeURL(s string) bool {
 }
 
 // ThemeName reports whether name can name a theme folder: a name, not a
-// path.
+// path, and not hidden (".", ".git").
 func ThemeName(name string) bool {
-	return !strings.ContainsAny(name, `/\`) && !strings.Contains(name, "..") && strings.TrimSpace(name) != ""
+	return !strings.ContainsAny(name, `/\`) && !strings.HasPrefix(name, ".") && strings.TrimSpace(name) != ""
 }
 
 // BaseURLProblem says what is wrong with a base URL (site.yaml's base_url
