@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"flag"
 	"io"
+	"net"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
@@ -325,5 +327,15 @@ func TestCheckJudgesASetPassphrase(t *testing.T) {
 	t.Setenv("HIREBOOK_GUIDE_PASSPHRASE", "")
 	if _, stderr, code := runCLI(t, "check", "--content", "../../content"); code != 0 {
 		t.Errorf("no passphrase: exit %d, stderr %q; want 0", code, stderr)
+	}
+}
+
+// serve --bind 0.0.0.0 prints an address this machine can open.
+func TestLocalAddr(t *testing.T) {
+	for in, want := range map[string]string{"0.0.0.0:1313": "localhost:1313", "[::]:1313": "localhost:1313", "127.0.0.1:1313": "127.0.0.1:1313", "192.168.1.5:80": "192.168.1.5:80"} {
+		ap := netip.MustParseAddrPort(in)
+		if got := localAddr(net.TCPAddrFromAddrPort(ap)); got != want {
+			t.Errorf("localAddr(%s) = %s, want %s", in, got, want)
+		}
 	}
 }

@@ -16,7 +16,7 @@ const (
 Usage:
   hirebook build  [--content content] [--out public] [--base-url URL] [--drafts] [--clock YYYY-MM-DD]
                   [--cpuprofile FILE] [--memprofile FILE]
-  hirebook serve  [--content content] [--port 1313] [--bind 127.0.0.1] [--drafts=true]
+  hirebook serve  [--content content] [--port 1313] [--bind 127.0.0.1] [--drafts=true] [--allow-host NAME]
   hirebook check  [--content content] [--strict] [--format text|json|github] [--drafts=false]
   hirebook schema [role|site]   print a JSON Schema for editors
   hirebook new    [--content content] role "Title"

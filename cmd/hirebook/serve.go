@@ -5,9 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/hirebook/hirebook/generator"
@@ -23,6 +26,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	port := fs.Int("port", 1313, "port to listen on (0 picks a free one)")
 	bind := fs.String("bind", "127.0.0.1", "address to listen on; 0.0.0.0 opens the preview to your network")
 	fs.BoolVar(&opts.Drafts, "drafts", true, "show draft roles")
+	allow := fs.String("allow-host", "", "other host names to answer on 127.0.0.1, comma-separated (a port-forwarding service's name, say)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -36,8 +40,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	opts.Passphrase = os.Getenv(guard.PassphraseEnv)
 	srv := serve.New(ctx, opts, stdout)
-	addr := ln.Addr().String()
-	say(stdout, msgServing, "http://"+addr+srv.BasePath())
+	srv.AllowHosts(strings.Split(*allow, ",")...)
+	say(stdout, msgServing, "http://"+localAddr(ln.Addr())+srv.BasePath())
 	contentDir := filepath.Clean(opts.Content)
 	go func() {
 		if err := srv.Watch(ctx, contentDir, filepath.Join(filepath.Dir(contentDir), "themes")); err != nil {
@@ -56,4 +60,17 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 1
 	}
 	return 0
+}
+
+// localAddr is the address to open the preview at on this machine: an
+// unspecified address (0.0.0.0, ::) is reached as localhost.
+func localAddr(a net.Addr) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return a.String()
+	}
+	if ip, err := netip.ParseAddr(host); err == nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
 }

@@ -13,6 +13,8 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"net/url"
+	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -50,6 +52,17 @@ type Server struct {
 	lastErr  string
 	version  int
 	subs     map[chan int]bool
+	hosts    map[string]bool // host names served on loopback besides local ones
+}
+
+// AllowHosts adds host names the preview answers on the loopback address
+// (a name a port-forwarding service or the machine's own name gives).
+func (s *Server) AllowHosts(names ...string) {
+	for _, n := range names {
+		if n = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(n)), "."); n != "" {
+			s.hosts[n] = true
+		}
+	}
 }
 
 // New builds the site once and returns a server for it. A build error is
@@ -57,7 +70,10 @@ type Server struct {
 func New(ctx context.Context, opts generator.Options, log io.Writer) *Server {
 	opts.Out = ""
 	opts.PreviewGuides = true // without a passphrase, guides show in plain text, marked as a preview
-	s := &Server{builder: generator.NewBuilder(opts), log: log, files: map[string][]byte{}, subs: map[chan int]bool{}, basePath: "/"}
+	s := &Server{builder: generator.NewBuilder(opts), log: log, files: map[string][]byte{}, subs: map[chan int]bool{}, basePath: "/", hosts: map[string]bool{}}
+	if name, err := os.Hostname(); err == nil {
+		s.AllowHosts(name) // Debian maps it to 127.0.1.1
+	}
 	s.Rebuild(ctx, nil)
 	return s
 }
@@ -107,11 +123,11 @@ func (s *Server) notify() {
 
 // ServeHTTP serves the in-memory site.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if !hostAllowed(r) {
+	if !s.hostAllowed(r) {
 		// A web page elsewhere can point its own host name at 127.0.0.1
 		// (DNS rebinding) and read the preview, guides and all, as a
 		// same-origin page: on the loopback address, only local names.
-		http.Error(w, "hirebook serve answers only to localhost and 127.0.0.1", http.StatusForbidden)
+		http.Error(w, "hirebook serve answers only to localhost, 127.0.0.1 and this machine's name; to open it through another name (a port-forwarding service, say), start it with --allow-host NAME", http.StatusForbidden)
 		return
 	}
 	switch r.URL.Path {
@@ -133,6 +149,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == "/" && base != "/" {
 		http.Redirect(w, r, base, http.StatusFound)
 		return
+	}
+	// The base path is percent-encoded (/karri%C3%A4r/); the request's
+	// path, like the files' names, is not.
+	if dec, err := url.PathUnescape(base); err == nil {
+		base = dec
 	}
 	if !strings.HasPrefix(r.URL.Path, base) {
 		s.notFound(w, files)
@@ -248,9 +269,10 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 }
 
 // hostAllowed reports whether a request may be served: one that reached a
-// loopback address must name a loopback host (localhost, *.localhost or a
-// loopback IP); one from the network (serve --bind 0.0.0.0) may name any.
-func hostAllowed(r *http.Request) bool {
+// loopback address must name a loopback host (localhost, *.localhost, a
+// loopback or unspecified IP, the machine's name or a name allowed with
+// AllowHosts); one from the network (serve --bind 0.0.0.0) may name any.
+func (s *Server) hostAllowed(r *http.Request) bool {
 	local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
 	if !ok {
 		return true // not from a listener (a test calling ServeHTTP)
@@ -263,11 +285,11 @@ func hostAllowed(r *http.Request) bool {
 		host = h
 	}
 	host = strings.TrimSuffix(strings.ToLower(host), ".")
-	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") || s.hosts[host] {
 		return true
 	}
 	ip, err := netip.ParseAddr(strings.Trim(host, "[]"))
-	return err == nil && ip.Unmap().IsLoopback()
+	return err == nil && (ip.Unmap().IsLoopback() || ip.IsUnspecified())
 }
 
 // Listen opens the address, 127.0.0.1 unless told otherwise.

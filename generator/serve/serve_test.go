@@ -251,6 +251,8 @@ func TestServeAnswersOnlyLocalNames(t *testing.T) {
 		"localhost:" + port:        200,
 		"app.localhost:" + port:    200,
 		"[::1]:" + port:            200,
+		"0.0.0.0:" + port:          200,
+		"[::]:" + port:             200,
 		"attacker.example:" + port: 403,
 		"attacker.example":         403,
 		"127.0.0.1.nip.io:" + port: 403,
@@ -309,4 +311,82 @@ func TestWatchSeesThemesMadeLater(t *testing.T) {
 		code, body := get(t, base+"assets/note.txt")
 		return code == 200 && body == "from the new theme"
 	})
+}
+
+// A name allowed with AllowHosts (a port-forwarding service's), and the
+// machine's own name, are answered on loopback too.
+func TestServeAnswersAllowedNames(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	copyDir(t, "../../content", dir)
+	srv := serve.New(context.Background(), generator.Options{Content: dir}, io.Discard)
+	srv.AllowHosts("Box-1234.app.github.dev", " ")
+	ln, err := serve.Listen("", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := &http.Server{Handler: srv}
+	go hs.Serve(ln)
+	t.Cleanup(func() { hs.Close() })
+	hostname, _ := os.Hostname()
+	for host, want := range map[string]int{"box-1234.app.github.dev": 200, hostname: 200, "other.app.github.dev": 403} {
+		req, _ := http.NewRequest("GET", "http://"+ln.Addr().String()+srv.BasePath(), nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %s: status %d, want %d", host, resp.StatusCode, want)
+		}
+	}
+}
+
+// With the content folder as the site's root (serve --content .), themes/
+// is looked for inside it; waiting for it must not hide edits to the
+// content itself.
+func TestWatchContentAsRoot(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	copyDir(t, "../../content", dir)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	srv := serve.New(ctx, generator.Options{Content: dir}, io.Discard)
+	ln, err := serve.Listen("", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := &http.Server{Handler: srv}
+	go hs.Serve(ln)
+	t.Cleanup(func() { hs.Close() })
+	go srv.Watch(ctx, dir, filepath.Join(dir, "themes"))
+	time.Sleep(100 * time.Millisecond)
+	base := "http://" + ln.Addr().String() + srv.BasePath()
+	replaceIn(t, filepath.Join(dir, "site.yaml"), "title: Careers at Northwind Ledger", "title: Jobs at Northwind Ledger")
+	eventually(t, "the new site title", func() bool {
+		_, p := get(t, base)
+		return strings.Contains(p, "Jobs at Northwind Ledger")
+	})
+}
+
+// A base path that is not ASCII is served: requests arrive decoded.
+func TestServeNonASCIIBasePath(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	copyDir(t, "../../content", dir)
+	srv := serve.New(context.Background(), generator.Options{Content: dir, BaseURL: "https://example.org/karriär/"}, io.Discard)
+	if srv.BasePath() != "/karri%C3%A4r/" {
+		t.Fatalf("base path %q", srv.BasePath())
+	}
+	ln, err := serve.Listen("", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := &http.Server{Handler: srv}
+	go hs.Serve(ln)
+	t.Cleanup(func() { hs.Close() })
+	base := "http://" + ln.Addr().String() + srv.BasePath()
+	for _, p := range []string{"", "roles/customer-support-lead/", "assets/style.css"} {
+		if code, _ := get(t, base+p); code != 200 {
+			t.Errorf("%s: %d", base+p, code)
+		}
+	}
 }

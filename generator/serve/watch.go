@@ -26,16 +26,28 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 	}
 	defer w.Close()
 	// A folder that does not exist yet (themes/, often) is waited for in
-	// its parent, which is watched for that one name only.
-	awaited := map[string]bool{}
+	// its parent. When the parent is not watched already (as part of
+	// another folder's tree), it is watched for that one name only: its
+	// other files are not the site's.
+	var roots, missing []string
 	for _, d := range dirs {
 		d = filepath.Clean(d)
 		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+			roots = append(roots, d)
 			s.addTree(w, d)
-			continue
+		} else {
+			missing = append(missing, d)
 		}
-		awaited[d] = true
-		if err := w.Add(filepath.Dir(d)); err != nil {
+	}
+	awaited := map[string]bool{} // folders waited for
+	onlyFor := map[string]bool{} // parents watched for them alone
+	for _, d := range missing {
+		parent := filepath.Dir(d)
+		if within(parent, roots) {
+			continue // its creation is an event in a watched folder
+		}
+		awaited[d], onlyFor[parent] = true, true
+		if err := w.Add(parent); err != nil {
 			s.logf("watch: %v; a %s folder made later will not be seen until serve restarts", err, d)
 		}
 	}
@@ -50,7 +62,7 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 			if !ok {
 				return nil
 			}
-			if ignored(ev.Name) || (awaitedParent(awaited, ev.Name) && !awaited[ev.Name]) {
+			if ignored(ev.Name) || (onlyFor[filepath.Dir(ev.Name)] && !awaited[ev.Name]) {
 				continue
 			}
 			if ev.Has(fsnotify.Create) {
@@ -85,11 +97,10 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 	}
 }
 
-// awaitedParent reports whether name is directly in the parent of a folder
-// being waited for (and so an event of a folder not otherwise watched).
-func awaitedParent(awaited map[string]bool, name string) bool {
-	for d := range awaited {
-		if filepath.Dir(d) == filepath.Dir(name) {
+// within reports whether dir is one of roots or inside one.
+func within(dir string, roots []string) bool {
+	for _, r := range roots {
+		if rel, err := filepath.Rel(r, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return true
 		}
 	}
