@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -241,9 +242,11 @@ func accessibleName(n *html.Node) string {
 		var parts []string
 		for _, id := range strings.Fields(ids) {
 			p := &page{doc: root}
-			for _, el := range p.all(func(e *html.Node) bool { return attrOf(e, "id") == id }) {
-				parts = append(parts, textOf(el))
+			els := p.all(func(e *html.Node) bool { return attrOf(e, "id") == id })
+			if len(els) != 1 {
+				return fmt.Sprintf("(%d elements with id %q)", len(els), id)
 			}
+			parts = append(parts, textOf(els[0]))
 		}
 		return strings.Join(parts, " ")
 	}

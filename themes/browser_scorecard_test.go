@@ -149,6 +149,7 @@ func checkRestoredNotice(t *testing.T, b *browser) {
 	if !eval[bool](t, b, restoredShown) {
 		t.Fatal("no notice of the restored scorecard before its first field")
 	}
+	b.waitFor(t, "the notice's text", `document.getElementById("sc-restored-text").textContent !== ""`)
 	got := eval[[]string](t, b, `(() => { const p = document.getElementById("sc-restored-text"), btn = document.getElementById("sc-new");
 		return [p.textContent, p.getAttribute("role") || "", btn.getAttribute("aria-describedby") || ""]; })()`)
 	today := time.Now().Format("2006-01-02")

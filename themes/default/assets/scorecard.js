@@ -215,8 +215,11 @@
       const button = document.getElementById("sc-new");
       restored.hidden = false;
       if (button) button.hidden = false;
-      restoredText.textContent = "Restored from this device: the scorecard of " + candidate(data) +
+      // The status region is filled a moment after it is shown: screen
+      // readers announce changes to a live region they already know of.
+      const text = "Restored from this device: the scorecard of " + candidate(data) +
         ", last changed " + day(data.saved) + ". Interviewing someone else? Start a new one, so their ratings stay apart.";
+      setTimeout(() => { restoredText.textContent = text; }, 100);
       if (!button) return;
       button.addEventListener("click", () => {
         const now = stored();
