@@ -208,7 +208,7 @@ func (p *planner) guideIndex(views []*RoleView) []Page {
 		commonKey(k, &idx.Common)
 		k.add(idx.Prev, idx.Next).addInt(n)
 		for _, v := range views[(i-1)*PerPage : min(i*PerPage, len(views))] {
-			idx.Roles = append(idx.Roles, GuideEntry{Title: v.Title, URL: p.guideURL(v.Slug), Team: v.Team.Title, Closed: v.Closed, Kits: p.kitLinks(v)})
+			idx.Roles = append(idx.Roles, GuideEntry{Title: v.Title, URL: v.team.guide, Team: v.Team.Title, Closed: v.Closed, Kits: v.team.kits})
 			k.add(v.CardKey)
 		}
 		out = append(out, Page{Path: path, Layout: "guides", Audience: Team, Data: idx, Key: k.String()})
@@ -223,7 +223,7 @@ func (p *planner) teamCommon(title, url, lang string) Common {
 }
 
 func (p *planner) guideView(r *content.Role, v *RoleView) *GuideView {
-	g := &GuideView{Role: v, Shape: shape, Recommendations: Recommendations, URL: p.guideURL(r.Slug), Kits: p.kitLinks(v), Memo: &Memo{},
+	g := &GuideView{Role: v, Shape: shape, Recommendations: Recommendations, URL: v.team.guide, Kits: v.team.kits, Memo: &Memo{},
 		KPOScale:   Scale{"kpo", "How to rate an objective", kpoScale},
 		TraitScale: Scale{"trait", "How to rate a remote-work trait", traitScale}}
 	who := map[string][]string{}

@@ -160,6 +160,7 @@ func (p *planner) roleView(r *content.Role) *RoleView {
 		v.Interviewers = append(v.Interviewers, ivv)
 	}
 	v.CardKey = cardKey(v)
+	v.team = teamLinks{guide: p.guideURL(r.Slug), kits: p.kitLinks(v)}
 	v.Loop = loop(v)
 	for _, s := range v.Loop {
 		v.LoopMinutes += s.Minutes

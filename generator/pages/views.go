@@ -156,6 +156,11 @@ type RoleView struct {
 	CardKey              string // fingerprint of what lists show of the role
 	Lang                 string
 	Params               map[string]any
+
+	// team holds the links team pages show for the role, made once when
+	// the role is planned. Unexported, so no layout can reach it: the
+	// guide index and guides copy what they show into their own data.
+	team teamLinks
 }
 
 // RolePage is the candidate-facing role page.
@@ -214,4 +219,10 @@ func arenaViews(d content.Development) []ArenaView {
 		out = append(out, ArenaView{ID: a.ID, Name: arenaNames[a.ID], Offer: a.Offer})
 	}
 	return out
+}
+
+// teamLinks are a role's guide and kits, for team pages only.
+type teamLinks struct {
+	guide string
+	kits  []Link
 }
