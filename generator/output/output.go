@@ -55,9 +55,19 @@ type Writer struct {
 	done     bool
 }
 
-// Begin starts writing a new version of dir.
+// Begin starts writing a new version of dir. When dir is a symbolic link,
+// the folder it points to is written (swapped beside itself), and the
+// link is left as it is.
 func Begin(dir string) (*Writer, error) {
 	dir = filepath.Clean(dir)
+	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(dir)
+		if err != nil {
+			to, _ := os.Readlink(dir)
+			return nil, fmt.Errorf("output folder %s is a link to %s, which cannot be reached: %w", dir, to, err)
+		}
+		dir = target
+	}
 	if err := checkTarget(dir); err != nil {
 		return nil, err
 	}

@@ -278,3 +278,38 @@ func snapshot(t *testing.T, dir string) map[string]string {
 	}
 	return out
 }
+
+// An output folder that is a symbolic link is written where it points, and
+// stays a link; a link that leads nowhere is an error, and nothing is
+// written.
+func TestWriteThroughLinkedFolder(t *testing.T) {
+	root := t.TempDir()
+	target := filepath.Join(root, "deploy", "site")
+	link := filepath.Join(root, "public")
+	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := output.Write(link, files("index.html", "one")); err == nil {
+		t.Fatal("a link to a folder that does not exist was written through")
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatal("the dangling link was replaced")
+	}
+	if err := os.Mkdir(target, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, body := range []string{"one", "two"} {
+		if _, err := output.Write(link, files("index.html", body)); err != nil {
+			t.Fatal(err)
+		}
+		if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			t.Fatalf("after writing %q the output is no longer a link", body)
+		}
+		if got := tree(t, target)["index.html"]; got != body {
+			t.Errorf("the linked folder holds %q, want %q", got, body)
+		}
+	}
+}
