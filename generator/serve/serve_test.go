@@ -286,16 +286,9 @@ func TestWatchSeesThemesMadeLater(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	srv := serve.New(ctx, generator.Options{Content: dir}, io.Discard)
-	ln, err := serve.Listen("", 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := &http.Server{Handler: srv}
-	go hs.Serve(ln)
-	t.Cleanup(func() { hs.Close() })
+	base := listen(t, srv)
 	go srv.Watch(ctx, dir, filepath.Join(root, "themes"))
 	time.Sleep(100 * time.Millisecond)
-	base := "http://" + ln.Addr().String() + srv.BasePath()
 	if code, _ := get(t, base+"assets/note.txt"); code != 404 {
 		t.Fatalf("assets/note.txt: %d before the theme exists", code)
 	}
@@ -320,16 +313,10 @@ func TestServeAnswersAllowedNames(t *testing.T) {
 	copyDir(t, "../../content", dir)
 	srv := serve.New(context.Background(), generator.Options{Content: dir}, io.Discard)
 	srv.AllowHosts("Box-1234.app.github.dev", " ")
-	ln, err := serve.Listen("", 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := &http.Server{Handler: srv}
-	go hs.Serve(ln)
-	t.Cleanup(func() { hs.Close() })
+	base := listen(t, srv)
 	hostname, _ := os.Hostname()
 	for host, want := range map[string]int{"box-1234.app.github.dev": 200, hostname: 200, "other.app.github.dev": 403} {
-		req, _ := http.NewRequest("GET", "http://"+ln.Addr().String()+srv.BasePath(), nil)
+		req, _ := http.NewRequest("GET", base, nil)
 		req.Host = host
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
@@ -351,16 +338,9 @@ func TestWatchContentAsRoot(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	srv := serve.New(ctx, generator.Options{Content: dir}, io.Discard)
-	ln, err := serve.Listen("", 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := &http.Server{Handler: srv}
-	go hs.Serve(ln)
-	t.Cleanup(func() { hs.Close() })
+	base := listen(t, srv)
 	go srv.Watch(ctx, dir, filepath.Join(dir, "themes"))
 	time.Sleep(100 * time.Millisecond)
-	base := "http://" + ln.Addr().String() + srv.BasePath()
 	replaceIn(t, filepath.Join(dir, "site.yaml"), "title: Careers at Northwind Ledger", "title: Jobs at Northwind Ledger")
 	eventually(t, "the new site title", func() bool {
 		_, p := get(t, base)
@@ -376,6 +356,18 @@ func TestServeNonASCIIBasePath(t *testing.T) {
 	if srv.BasePath() != "/karri%C3%A4r/" {
 		t.Fatalf("base path %q", srv.BasePath())
 	}
+	base := listen(t, srv)
+	for _, p := range []string{"", "roles/customer-support-lead/", "assets/style.css"} {
+		if code, _ := get(t, base+p); code != 200 {
+			t.Errorf("%s: %d", base+p, code)
+		}
+	}
+}
+
+// listen serves srv on a free port of 127.0.0.1 until the test ends and
+// returns its base URL.
+func listen(t *testing.T, srv *serve.Server) string {
+	t.Helper()
 	ln, err := serve.Listen("", 0)
 	if err != nil {
 		t.Fatal(err)
@@ -383,10 +375,5 @@ func TestServeNonASCIIBasePath(t *testing.T) {
 	hs := &http.Server{Handler: srv}
 	go hs.Serve(ln)
 	t.Cleanup(func() { hs.Close() })
-	base := "http://" + ln.Addr().String() + srv.BasePath()
-	for _, p := range []string{"", "roles/customer-support-lead/", "assets/style.css"} {
-		if code, _ := get(t, base+p); code != 200 {
-			t.Errorf("%s: %d", base+p, code)
-		}
-	}
+	return "http://" + ln.Addr().String() + srv.BasePath()
 }
