@@ -167,13 +167,13 @@ func parseTOML(file string, data []byte, offset int) (*yaml.Node, *Diagnostic) {
 	md, err := toml.Decode(string(data), &m)
 	if err != nil {
 		var pe toml.ParseError
-		line := 0
+		pos := Pos{File: file}
 		msg := err.Error()
 		if errors.As(err, &pe) {
-			line = pe.Position.Line + offset
+			pos.Line, pos.Col = pe.Position.Line+offset, pe.Position.Col
 			msg = pe.Message
 		}
-		return nil, &Diagnostic{Pos: Pos{File: file, Line: line}, Rule: "toml-syntax", Message: msg}
+		return nil, &Diagnostic{Pos: pos, Rule: "toml-syntax", Message: msg}
 	}
 	return tomlToNode(m, md, data, offset), nil
 }

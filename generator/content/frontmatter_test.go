@@ -294,7 +294,13 @@ func TestReadingRules(t *testing.T) {
 		{
 			name:   "TOML duplicate key",
 			file:   "+++\ntitle = \"A\"\ntitle = \"B\"\n+++\n",
-			wants:  []want{{Line: 3, Rule: "toml-syntax"}},
+			wants:  []want{{Line: 3, Col: 13, Rule: "toml-syntax"}}, // where the TOML reader noticed
+			unread: true,
+		},
+		{
+			name:   "TOML syntax error, with its column",
+			file:   "+++\ntitle = \"A\"\nteam = Sales\n+++\n",
+			wants:  []want{{Line: 3, Col: 8, Rule: "toml-syntax"}},
 			unread: true,
 		},
 		{
