@@ -141,9 +141,9 @@ func (b *Builder) full(ctx context.Context, step func(string)) error {
 	if site == nil {
 		return diags.Errors()
 	}
-	theme, err := loadTheme(b.opts, &site.Config)
-	if err != nil {
-		return append(diags.Errors(), err.(content.Diagnostics)...)
+	theme, td := loadTheme(b.opts, &site.Config)
+	if td != nil {
+		return append(diags.Errors(), td...)
 	}
 	b.site, b.theme = site, theme
 	b.now = now(b.opts, site)
@@ -166,7 +166,7 @@ func (b *Builder) full(ctx context.Context, step func(string)) error {
 	for _, ds := range byFile {
 		b.siteDiags = append(b.siteDiags, ds...)
 	}
-	err = pool.EachErr(len(states), func(i int) error { return b.planRole(ctx, states[i]) })
+	err := pool.EachErr(len(states), func(i int) error { return b.planRole(ctx, states[i]) })
 	step("plan and render roles")
 	if err != nil {
 		return err

@@ -81,9 +81,9 @@ func Check(opts Options) (*content.Site, content.Diagnostics) {
 	if site == nil {
 		return site, diags
 	}
-	theme, err := loadTheme(opts, &site.Config)
-	if err != nil {
-		diags = append(diags, err.(content.Diagnostics)...)
+	theme, td := loadTheme(opts, &site.Config)
+	if td != nil {
+		diags = append(diags, td...)
 		return site, diags
 	}
 	_, pd := plan(site, opts, theme)
@@ -165,7 +165,7 @@ func contentDir(opts Options) string {
 // theme needs no folder; a theme named in site.yaml must have one. A name
 // that is not a folder name was reported by check, and the built-in theme
 // stands in until it is fixed.
-func loadTheme(opts Options, cfg *content.Config) (*render.Theme, error) {
+func loadTheme(opts Options, cfg *content.Config) (*render.Theme, content.Diagnostics) {
 	var over fs.FS
 	switch {
 	case opts.ThemeFS != nil:
