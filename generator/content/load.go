@@ -7,6 +7,7 @@ package content
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"path"
@@ -109,20 +110,14 @@ func (l *loader) name(p string) string {
 
 func (l *loader) config(c *Config, diags *Diagnostics) bool {
 	c.File = l.name("site.yaml")
-	var raw []byte
-	fi, err := fs.Stat(l.fsys, "site.yaml")
-	if err == nil && !fi.Mode().IsRegular() {
-		err = errors.New("not a regular file")
-	}
-	if err == nil {
-		raw, err = readLimited(l.fsys, "site.yaml", fi.Size())
-	}
-	if err != nil {
-		diags.Add(Pos{File: c.File}, "", "missing-site", "cannot read site settings: %v", unwrapPath(err))
+	raw, rule, why := readFile(l.fsys, "site.yaml")
+	switch rule {
+	case "":
+	case "read":
+		diags.Add(Pos{File: c.File}, "", "missing-site", "cannot read site settings: %s", why)
 		return false
-	}
-	if len(raw) > MaxFileSize {
-		diags.Add(Pos{File: c.File}, "", "file-too-large", "file is over the limit of 1 MiB")
+	default:
+		diags.Add(Pos{File: c.File}, "", rule, "%s", why)
 		return false
 	}
 	data, d := Clean(c.File, raw)
@@ -222,27 +217,14 @@ func (l *loader) companyPages(diags *Diagnostics) []*CompanyPage {
 }
 
 func (l *loader) read(name, file string, diags *Diagnostics) *Document {
-	fi, err := fs.Stat(l.fsys, name)
-	if err == nil && !fi.Mode().IsRegular() {
-		// A device or a pipe named x.md would flood or hang the build.
-		diags.Add(Pos{File: file}, "", "read", "not a regular file")
+	raw, rule, why := readFile(l.fsys, name)
+	switch rule {
+	case "":
+	case "read":
+		diags.Add(Pos{File: file}, "", rule, "cannot read file: %s", why)
 		return nil
-	}
-	if err == nil && fi.Size() > MaxFileSize {
-		diags.Add(Pos{File: file}, "", "file-too-large", "file is %d bytes; the limit is 1 MiB", fi.Size())
-		return nil
-	}
-	var size int64
-	if fi != nil {
-		size = fi.Size()
-	}
-	raw, err := readLimited(l.fsys, name, size)
-	if err != nil {
-		diags.Add(Pos{File: file}, "", "read", "cannot read file: %v", unwrapPath(err))
-		return nil
-	}
-	if len(raw) > MaxFileSize { // it grew since Stat
-		diags.Add(Pos{File: file}, "", "file-too-large", "file is over the limit of 1 MiB")
+	default:
+		diags.Add(Pos{File: file}, "", rule, "%s", why)
 		return nil
 	}
 	doc, d := Split(file, raw)
@@ -353,15 +335,31 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// readLimited reads a file, stopping one byte past MaxFileSize. size is
-// the size Stat gave, so the buffer is allocated once.
-func readLimited(fsys fs.FS, name string, size int64) ([]byte, error) {
+// readFile reads one content file: only a regular file (a device or a
+// pipe would flood or hang the build), at most MaxFileSize bytes, into one
+// buffer of its size. When it cannot, it returns the rule (read or
+// file-too-large) and why.
+func readFile(fsys fs.FS, name string) (raw []byte, rule, why string) {
+	fi, err := fs.Stat(fsys, name)
+	switch {
+	case err != nil:
+		return nil, "read", unwrapPath(err).Error()
+	case !fi.Mode().IsRegular():
+		return nil, "read", "not a regular file"
+	case fi.Size() > MaxFileSize:
+		return nil, "file-too-large", fmt.Sprintf("file is %d bytes; the limit is 1 MiB", fi.Size())
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, "read", unwrapPath(err).Error()
 	}
 	defer f.Close()
-	b := bytes.NewBuffer(make([]byte, 0, min(max(size, 0), MaxFileSize)+bytes.MinRead))
-	_, err = b.ReadFrom(io.LimitReader(f, MaxFileSize+1))
-	return b.Bytes(), err
+	b := bytes.NewBuffer(make([]byte, 0, fi.Size()+bytes.MinRead))
+	if _, err := b.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
+		return nil, "read", unwrapPath(err).Error()
+	}
+	if b.Len() > MaxFileSize { // it grew since Stat
+		return nil, "file-too-large", "file is over the limit of 1 MiB"
+	}
+	return b.Bytes(), "", ""
 }
