@@ -182,10 +182,7 @@ func teamPages(roles []*content.Role, ds *content.Diagnostics) {
 		if name == "" {
 			name = content.DefaultTeam
 		}
-		slug := content.Slugify(name)
-		if slug == "" {
-			slug = "team"
-		}
+		slug := content.TeamSlug(name)
 		f, ok := seen[slug]
 		if !ok {
 			seen[slug] = first{name, r.File}

@@ -49,3 +49,12 @@ func SlugInterviewers(ivs []Interviewer) {
 }
 
 func reflectValue(ptr any) reflect.Value { return reflect.ValueOf(ptr).Elem() }
+
+// TeamSlug is the folder of a team's page, teams/<slug>/: "team" for a
+// name with no letters or digits.
+func TeamSlug(team string) string {
+	if s := Slugify(team); s != "" {
+		return s
+	}
+	return "team"
+}

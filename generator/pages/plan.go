@@ -222,7 +222,7 @@ func (p *planner) linker(roles []*content.Role, company []*content.CompanyPage) 
 		if team == "" {
 			team = content.DefaultTeam
 		}
-		l.exists["/teams/"+teamSlug(team)+"/"] = true
+		l.exists["/teams/"+content.TeamSlug(team)+"/"] = true
 		if p.site.GuidesURL != "" {
 			l.exists["/guides/"+r.Slug+"/"] = true
 			for _, iv := range r.Interviewers {

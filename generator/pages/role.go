@@ -138,9 +138,9 @@ func (p *planner) roleView(r *content.Role) *RoleView {
 	v.ClosedEarly = r.Status == "closed" && !r.Closes.IsZero() && !p.now.After(r.Closes.End(p.loc))
 	team := r.Team
 	if team == "" {
-		team = "Other roles"
+		team = content.DefaultTeam
 	}
-	v.Team = Link{Title: team, URL: p.link.url("/teams/" + teamSlug(team) + "/")}
+	v.Team = Link{Title: team, URL: p.link.url("/teams/" + content.TeamSlug(team) + "/")}
 	byID := map[string]KPOView{}
 	for i, k := range r.KPOs {
 		kv := KPOView{ID: k.ID, Title: k.Title, Outcome: k.Outcome, Timeframe: k.Timeframe, Number: i + 1, Traits: k.Traits}
@@ -251,9 +251,3 @@ func nonEmpty(ss ...string) []string {
 	return out
 }
 
-func teamSlug(team string) string {
-	if s := content.Slugify(team); s != "" {
-		return s
-	}
-	return "team"
-}

@@ -104,7 +104,7 @@ func (p *planner) portal(views []*RoleView) []Page {
 		if len(g.Roles) > 0 { // a team whose roles are all closed lists no group: its page says so
 			pp.Groups = []TeamGroup{*g}
 		}
-		out = append(out, Page{Path: "teams/" + teamSlug(g.Team.Title) + "/index.html", Layout: "team", Data: pp, Key: portalKey(pp)})
+		out = append(out, Page{Path: "teams/" + content.TeamSlug(g.Team.Title) + "/index.html", Layout: "team", Data: pp, Key: portalKey(pp)})
 	}
 	return out
 }
