@@ -250,4 +250,3 @@ func nonEmpty(ss ...string) []string {
 	}
 	return out
 }
-
