@@ -53,6 +53,7 @@ type Writer struct {
 	dirs     map[string]bool // folders made under tmp
 	st       Stats
 	done     bool
+	lk       *lock // keeps other builds out of dir until Commit or Abort
 }
 
 // Begin starts writing a new version of dir. When dir is a symbolic link,
@@ -78,17 +79,31 @@ func Begin(dir string) (*Writer, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
+	lk, err := acquire(parent, base)
+	if errors.Is(err, ErrBusy) {
+		return nil, fmt.Errorf("output %s: %w; run the build again when it ends", dir, err)
+	}
+	if err != nil {
+		return nil, err
+	}
 	cleanStale(parent, base)
 	tmp, err := os.MkdirTemp(parent, "."+base+".hirebook-new-")
 	if err != nil {
+		lk.release()
 		return nil, fmt.Errorf("create a folder beside %s: %w", dir, err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
+		lk.release()
 		return nil, fmt.Errorf("chmod %s: %w", tmp, err)
 	}
 	_, err = os.Stat(filepath.Join(dir, Marker))
-	return &Writer{dir: dir, tmp: tmp, hasPrev: err == nil, dirs: map[string]bool{tmp: true}}, nil
+	return &Writer{dir: dir, tmp: tmp, hasPrev: err == nil, dirs: map[string]bool{tmp: true}, lk: lk}, nil
+}
+
+// lockPath is the lock file of the output folder base in parent.
+func lockPath(parent, base string) string {
+	return filepath.Join(parent, "."+base+".hirebook-lock")
 }
 
 // Write writes files into the new folder. A file whose bytes equal the
@@ -171,6 +186,7 @@ func (w *Writer) Commit() (Stats, error) {
 		return w.st, errors.New("output already committed or aborted")
 	}
 	w.done = true
+	defer w.lk.release()
 	if err := os.WriteFile(filepath.Join(w.tmp, Marker), []byte(markerText), 0o644); err != nil {
 		os.RemoveAll(w.tmp)
 		return w.st, fmt.Errorf("write %s: %w", Marker, err)
@@ -187,6 +203,7 @@ func (w *Writer) Abort() {
 	if !w.done {
 		w.done = true
 		os.RemoveAll(w.tmp)
+		w.lk.release()
 	}
 }
 
