@@ -140,6 +140,7 @@ func TestStrength(t *testing.T) {
 	site := []string{"northwind", "ledger", "careers"}
 	for _, weak := range []string{
 		"", "password", "Tr0ub4dor&3", "correct horse", "the of and to", "northwind ledger careers",
+		"Careers at Northwind Ledger", "careers at northwind ledger", "Northwind-Ledger-Careers-2026", "northwind ledger glove",
 		"password password password password", "qwertyuiopasdfghjkl", "abcdefghijklmnopqrstuvwxyz",
 	} {
 		if Strong(weak, site) {
@@ -148,7 +149,7 @@ func TestStrength(t *testing.T) {
 	}
 	for _, strong := range []string{
 		"tumble sprout ravine oxygen", "stapled outburst stumpy equator", "glove crane yodel marsh",
-		"correct horse battery staple", "k7#Qm2!vX9@pL4$wZ8",
+		"correct horse battery staple", "k7#Qm2!vX9@pL4$wZ8", "northwind tumble sprout ravine oxygen",
 	} {
 		if !Strong(strong, site) {
 			t.Errorf("%q failed the strength check (10^%.1f guesses)", strong, math.Log10(Guesses(strong, site)))
