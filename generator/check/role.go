@@ -7,6 +7,13 @@ import (
 	"github.com/hirebook/hirebook/generator/content"
 )
 
+// MaxAmount is the largest salary amount a role may state: more than any
+// pay in any currency, and small enough to print exactly.
+const MaxAmount = 1e12
+
+// MaxReverseMinutes is the longest reverse interview a role may offer.
+const MaxReverseMinutes = 240
+
 // role checks one role's values and the references between its keys.
 func role(r *content.Role, ds *content.Diagnostics) {
 	pos := func(k string) content.Pos { return at(r.File, r.Keys, k) }
@@ -43,10 +50,18 @@ func role(r *content.Role, ds *content.Diagnostics) {
 			ds.Add(pos("salary.currency"), "salary.currency", "value", "%q is not an ISO 4217 currency code such as USD or EUR", s.Currency)
 		}
 		oneOf("salary.period", s.Period, periods, "a pay period (HOUR, DAY, WEEK, MONTH or YEAR)")
-		if s.Min < 0 || s.Max < 0 {
-			ds.Add(pos("salary"), "salary", "value", "salary amounts cannot be negative")
+		for _, a := range []struct {
+			key string
+			v   float64
+		}{{"salary.min", s.Min}, {"salary.max", s.Max}} {
+			switch {
+			case a.v < 0:
+				ds.Add(pos(a.key), a.key, "value", "salary amounts cannot be negative")
+			case a.v > MaxAmount:
+				ds.Add(pos(a.key), a.key, "value", "%g is more than any salary (at most %s in any currency and period); check the number of zeros", a.v, "1,000,000,000,000")
+			}
 		}
-		if s.Max != 0 && s.Min > s.Max {
+		if s.Max > 0 && s.Min > s.Max { // a negative maximum is reported above
 			ds.Add(pos("salary.min"), "salary.min", "salary-range", "the minimum (%g) is above the maximum (%g)", s.Min, s.Max)
 		}
 	}
@@ -56,8 +71,10 @@ func role(r *content.Role, ds *content.Diagnostics) {
 	if q := r.ReverseInterview.Request; q != "" && looksLikeURL(q) && !isApplyURL(q) {
 		ds.Add(pos("reverse_interview.request"), "reverse_interview.request", "url", "a link here must be an http(s) URL or mailto:")
 	}
-	if r.ReverseInterview.Minutes < 0 {
+	if m := r.ReverseInterview.Minutes; m < 0 {
 		ds.Add(pos("reverse_interview.minutes"), "reverse_interview.minutes", "value", "minutes cannot be negative")
+	} else if m > MaxReverseMinutes {
+		ds.Add(pos("reverse_interview.minutes"), "reverse_interview.minutes", "value", "%d minutes is longer than a reverse interview can be; at most %d", m, MaxReverseMinutes)
 	}
 	for i, a := range r.Aliases {
 		k := fmt.Sprintf("aliases[%d]", i)
