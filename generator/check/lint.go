@@ -67,7 +67,15 @@ func lintRole(r *content.Role) content.Diagnostics {
 			continue
 		}
 		rule.role(r, func(key, format string, args ...any) {
-			ds.Warn(at(r.File, r.Keys, key), key, rule.ID, format, args...)
+			p := at(r.File, r.Keys, key)
+			if p.File != r.File {
+				// The value comes from site.yaml's defaults: the warning is
+				// about this role, so it names the role's file.
+				format += " (this role takes %s from the defaults at %s)"
+				args = append(args, key, p)
+				p = content.Pos{File: r.File, Line: 1, Col: 1}
+			}
+			ds.Warn(p, key, rule.ID, format, args...)
 		})
 	}
 	return ds

@@ -137,3 +137,27 @@ func sevenMore() string {
 	}
 	return out
 }
+
+// A warning caused by a default from site.yaml is about each role that
+// takes it: every such role is named, with the default's place.
+func TestLintOfADefaultNamesEachRole(t *testing.T) {
+	site := lintSite + "defaults:\n  reverse_interview:\n    offered: true\n"
+	noInterviewers := replace(good, "interviewers:\n  - name: Ana\n    covers: [k1]\n", "")
+	fsys := fstest.MapFS{"site.yaml": {Data: []byte(site)}, "roles/a.md": {Data: []byte(noInterviewers)}, "roles/b.md": {Data: []byte(noInterviewers)}}
+	s, diags := content.Load(fsys, content.Options{})
+	if diags.HasErrors() {
+		t.Fatalf("site does not load: %v", diags)
+	}
+	var files []string
+	for _, d := range check.Lint(s) {
+		if d.Rule == "reverse-without-interviewer" {
+			files = append(files, d.Pos.File)
+			if !contains(d.Message, "site.yaml:5:") {
+				t.Errorf("the warning does not point at the default: %v", d)
+			}
+		}
+	}
+	if len(files) != 2 || files[0] != "roles/a.md" || files[1] != "roles/b.md" {
+		t.Fatalf("reverse-without-interviewer named %v, want roles/a.md and roles/b.md", files)
+	}
+}
