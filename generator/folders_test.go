@@ -143,3 +143,32 @@ func TestBrokenThemeLayoutNamesItsFile(t *testing.T) {
 		t.Errorf("want one theme error naming layouts/role.html in the site's theme folder, got:\n%v", diags)
 	}
 }
+
+// A role file that cannot be read is reported once, in its own file: the
+// links to it from other roles are not reported as broken as well.
+func TestLinksToAnUnreadableRoleAreNotBroken(t *testing.T) {
+	dir := copyTree(t, "../content")
+	edit(t, filepath.Join(dir, "roles", "customer-support-lead.md"), "summary:", "\tsummary:")
+	_, diags := generator.Check(builderOpts(dir))
+	errs := diags.Errors()
+	if len(errs) == 0 {
+		t.Fatal("a role with a tab in its front-matter checked cleanly")
+	}
+	for _, e := range errs {
+		if !strings.HasSuffix(e.Pos.File, "roles/customer-support-lead.md") {
+			t.Errorf("an error outside the unreadable file: %v", e)
+		}
+	}
+	// A link to a role that does not exist at all is still broken.
+	if err := os.Rename(filepath.Join(dir, "roles", "customer-support-lead.md"), filepath.Join(dir, "customer-support-lead.md.bak")); err != nil {
+		t.Fatal(err)
+	}
+	_, diags = generator.Check(builderOpts(dir))
+	var broken bool
+	for _, e := range diags.Errors() {
+		broken = broken || strings.HasSuffix(e.Pos.File, "roles/year-end-support-specialist.md") && strings.Contains(e.Message, "customer-support-lead.md")
+	}
+	if !broken {
+		t.Errorf("a link to a missing role file was not reported:\n%v", diags)
+	}
+}

@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/hirebook/hirebook/generator/check"
@@ -50,6 +52,8 @@ type Options struct {
 	// GuideIterations overrides the PBKDF2 iteration count, for tests;
 	// 0 means guard.DefaultIterations.
 	GuideIterations int
+
+	unread []string // role files left out of the site by their errors (Check)
 }
 
 // Result is what a build made.
@@ -86,6 +90,7 @@ func Check(opts Options) (*content.Site, content.Diagnostics) {
 		diags = append(diags, td...)
 		return site, diags
 	}
+	opts.unread = unreadRoles(site, diags)
 	_, pd := plan(site, opts, theme)
 	diags = append(diags, pd...)
 	diags = append(diags, guard.WeakPassphrase(guardOptions(opts, site))...)
@@ -103,7 +108,26 @@ func Check(opts Options) (*content.Site, content.Diagnostics) {
 }
 
 func plan(site *content.Site, opts Options, theme *render.Theme) ([]pages.Page, content.Diagnostics) {
-	return pages.Plan(site, pages.Options{Now: now(opts, site), Drafts: opts.Drafts, BaseURL: opts.BaseURL, Assets: theme.AssetPaths()})
+	return pages.Plan(site, pages.Options{Now: now(opts, site), Drafts: opts.Drafts, BaseURL: opts.BaseURL, Assets: theme.AssetPaths(), Unread: opts.unread})
+}
+
+// unreadRoles are the slugs of role files with errors that left them out
+// of the site (they could not be read or split): a link to one of them is
+// not broken, and is checked again once the file reads.
+func unreadRoles(site *content.Site, diags content.Diagnostics) []string {
+	read := map[string]bool{}
+	for _, r := range site.Roles {
+		read[r.File] = true
+	}
+	var out []string
+	for _, d := range diags {
+		f := d.Pos.File
+		if d.Severity == content.Error && !read[f] && path.Base(path.Dir(f)) == "roles" && strings.HasSuffix(f, ".md") {
+			read[f] = true
+			out = append(out, strings.TrimSuffix(path.Base(f), ".md"))
+		}
+	}
+	return out
 }
 
 // guardOptions sets up the guard stage, which seals team pages between

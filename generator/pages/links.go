@@ -14,6 +14,7 @@ type linker struct {
 	exists   map[string]bool // site-relative URLs of pages and files, e.g. /roles/pmm/
 	roles    map[string]bool // published role slugs
 	company  map[string]bool // company page slugs
+	unread   map[string]bool // slugs of role files that could not be read
 }
 
 // url turns a site-relative path made from slugs into a URL under the base
@@ -38,7 +39,7 @@ func (l *linker) resolver(dir string) markdown.LinkResolver {
 		case strings.HasPrefix(p, "//") || strings.Contains(p, ":"):
 			return dest, "" // another site, mailto:, ...
 		case strings.HasPrefix(p, "/"):
-			if !l.has(p) {
+			if !l.has(p) && !l.unread[roleSlugOf(p)] {
 				return l.raw(p) + rest, "links to " + p + ", which is not a page of this site"
 			}
 			return l.raw(p) + rest, ""
@@ -64,6 +65,9 @@ func (l *linker) file(dir, p, rest string) (string, string) {
 		if l.roles[slug] {
 			return l.url("/roles/"+slug+"/") + rest, ""
 		}
+		if l.unread[slug] {
+			return p + rest, "" // its own errors say what is wrong
+		}
 		return p + rest, "links to role file " + full + ", which does not exist or is not published"
 	case "company":
 		if l.company[slug] {
@@ -72,6 +76,16 @@ func (l *linker) file(dir, p, rest string) (string, string) {
 		return p + rest, "links to company page " + full + ", which does not exist"
 	}
 	return p + rest, "links to " + p + ", which is not a role or company file"
+}
+
+// roleSlugOf is the role slug of a site-relative path under /roles/, or "".
+func roleSlugOf(p string) string {
+	rest, ok := strings.CutPrefix(path.Clean(p), "/roles/")
+	if !ok {
+		return ""
+	}
+	slug, _, _ := strings.Cut(rest, "/")
+	return slug
 }
 
 // has reports whether a site-relative path names a page or file.

@@ -31,6 +31,10 @@ type Options struct {
 	Drafts  bool      // publish draft roles
 	BaseURL string    // overrides site.yaml's base_url
 	Assets  []string  // theme files that will be written, e.g. assets/style.css
+	// Unread are the slugs of role files that exist but could not be
+	// read (their errors are reported already): links to them are not
+	// reported as broken as well.
+	Unread []string
 }
 
 type planner struct {
@@ -212,7 +216,10 @@ func (p *planner) published(all []*content.Role) []*content.Role {
 // linker records every page URL so links in bodies can be checked.
 func (p *planner) linker(roles []*content.Role, company []*content.CompanyPage) {
 	l := p.link
-	l.exists, l.roles, l.company = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	l.exists, l.roles, l.company, l.unread = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, slug := range p.opts.Unread {
+		l.unread[slug] = true
+	}
 	for _, r := range roles {
 		l.roles[r.Slug] = true
 		for _, u := range roleURLs(r.Slug) {
