@@ -172,3 +172,37 @@ func TestLinksToAnUnreadableRoleAreNotBroken(t *testing.T) {
 		t.Errorf("a link to a missing role file was not reported:\n%v", diags)
 	}
 }
+
+// A file with errors gets no lint warnings: a misspelt key would also
+// read as a missing one. Another file's warnings stay.
+func TestNoWarningsBesideErrors(t *testing.T) {
+	dir := copyTree(t, "../content")
+	_, before := generator.Check(builderOpts(dir))
+	edit(t, filepath.Join(dir, "roles", "customer-support-lead.md"), "    outcome:", "    outcom:")
+	_, diags := generator.Check(builderOpts(dir))
+	if len(diags.Errors()) == 0 {
+		t.Fatal("a misspelt key checked cleanly")
+	}
+	var others int
+	for _, d := range diags {
+		if d.Severity != content.Error && strings.HasSuffix(d.Pos.File, "roles/customer-support-lead.md") {
+			t.Errorf("a warning beside the file's errors: %v", d)
+		}
+		if d.Severity != content.Error {
+			others++
+		}
+	}
+	if want := len(before) - len(before.Errors()); others != want-countIn(before, "roles/customer-support-lead.md") {
+		t.Errorf("%d warnings about other files, want %d", others, want-countIn(before, "roles/customer-support-lead.md"))
+	}
+}
+
+func countIn(ds content.Diagnostics, file string) int {
+	n := 0
+	for _, d := range ds {
+		if strings.HasSuffix(d.Pos.File, file) {
+			n++
+		}
+	}
+	return n
+}

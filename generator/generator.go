@@ -104,7 +104,27 @@ func Check(opts Options) (*content.Site, content.Diagnostics) {
 		diags = append(diags, pd...)
 	}
 	diags.Sort()
-	return site, diags.Compact()
+	return site, besideErrors(diags).Compact()
+}
+
+// besideErrors drops the warnings about a file that has errors: a value
+// that failed to read looks missing to the lint rules (a misspelt
+// `outcom:` would also warn that the KPO has no outcome), so they are
+// shown once the file's errors are fixed.
+func besideErrors(diags content.Diagnostics) content.Diagnostics {
+	bad := map[string]bool{}
+	for _, d := range diags {
+		if d.Severity == content.Error {
+			bad[d.Pos.File] = true
+		}
+	}
+	out := diags[:0]
+	for _, d := range diags {
+		if d.Severity == content.Error || !bad[d.Pos.File] {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 func plan(site *content.Site, opts Options, theme *render.Theme) ([]pages.Page, content.Diagnostics) {
