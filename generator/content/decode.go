@@ -12,7 +12,9 @@ import (
 )
 
 // Keys records where each front-matter key was written, by key path
-// (kpos[0].title). Diagnostics about a value point at its key.
+// (kpos[0].title): where its value starts when that is a single value, so
+// diagnostics about a value point at the value, as the decoder's own do;
+// where the key starts when the value is a list, a mapping or empty.
 type Keys map[string]Pos
 
 // scalar is implemented by types decoded from a single scalar value.
@@ -59,6 +61,19 @@ func (d *decoder) pos(n *yaml.Node) Pos {
 		f = o
 	}
 	return Pos{File: f, Line: n.Line, Col: n.Column}
+}
+
+// valuePos is where Keys places key k: at its value val when that is a
+// single value (or an alias of one), else at the key.
+func (d *decoder) valuePos(k, val *yaml.Node) Pos {
+	v := val
+	if v.Kind == yaml.AliasNode && v.Alias != nil {
+		v = v.Alias
+	}
+	if v.Kind != yaml.ScalarNode || isNull(v) || val.Line == 0 {
+		return d.pos(k)
+	}
+	return d.pos(val)
 }
 
 func (d *decoder) fail(n *yaml.Node, key, rule, format string, args ...any) {
@@ -201,7 +216,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 			d.fail(k, p, "unknown-key", "%s", msg)
 			continue
 		}
-		d.keys[p] = d.pos(k)
+		d.keys[p] = d.valuePos(k, val)
 		d.decode(val, v.Field(idx), p)
 	}
 }

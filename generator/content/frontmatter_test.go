@@ -81,8 +81,8 @@ func TestReadingRules(t *testing.T) {
 				if r.Title != "Analyst" {
 					t.Errorf("title = %q, want Analyst", r.Title)
 				}
-				if p := r.Keys["title"]; p.Line != 2 || p.Col != 1 {
-					t.Errorf("title at %d:%d, want 2:1", p.Line, p.Col)
+				if p := r.Keys["title"]; p.Line != 2 || p.Col != 8 { // its value, after "title: "
+					t.Errorf("title at %d:%d, want 2:8", p.Line, p.Col)
 				}
 			},
 		},
@@ -311,7 +311,7 @@ func TestReadingRules(t *testing.T) {
 		{
 			name:  "TOML date that does not exist",
 			file:  "+++\ntitle = \"A\"\nposted = \"2026-02-30\"\n[[kpos]]\ntitle = \"B\"\n+++\n",
-			wants: []want{{Line: 3, Col: 1, Key: "posted", Rule: "value"}},
+			wants: []want{{Line: 3, Col: 10, Key: "posted", Rule: "value"}}, // at the value, as in YAML
 		},
 		{
 			name: "TOML dates quoted and unquoted",

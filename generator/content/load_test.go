@@ -424,3 +424,40 @@ func TestBrokenSiteYAMLStillReadsRoles(t *testing.T) {
 		t.Errorf("diagnostics %q, want %q:\n%v", got, want, diags)
 	}
 }
+
+// Keys places a key whose value is a single value at the value, in YAML
+// and TOML, in roles and in site.yaml, so that every diagnostic about a
+// value (a work mode, a status, a time zone, a date) points at the same
+// column; a list, a mapping or an empty value is placed at its key.
+func TestKeysPointAtValues(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml": {Data: []byte(minimalSite + "timezone:   Mars/Base\nguides:\n  protect: secret\nparams:\n  x: y\n")},
+		"roles/y.md": {Data: []byte("---\ntitle: &a Y\nwork_mode: hybird\nstatus: 'opne'\nteam: *a\nsummary:\nsalary: {min: 1, max: -2}\n" +
+			"kpos:\n  - title: Ship\n    timeframe: >-\n      soon\naliases: [/old/]\n---\n")},
+		"roles/t.md": {Data: []byte("+++\ntitle = \"T\"\nwork_mode =  \"hybird\"\nsalary = {min = 1, max = -2}\n[[kpos]]\ntitle = \"Ship\"\n+++\n")},
+	}
+	site, diags := load(t, fsys)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	type at struct{ line, col int }
+	for _, tt := range []struct {
+		keys content.Keys
+		want map[string]at
+	}{
+		{site.Config.Keys, map[string]at{"timezone": {5, 13}, "guides": {6, 1}, "guides.protect": {7, 12}, "params": {8, 1}}},
+		{roleBySlug(t, site, "y").Keys, map[string]at{
+			"title": {2, 8}, "work_mode": {3, 12}, "status": {4, 9}, "team": {5, 7}, "summary": {6, 1},
+			"salary": {7, 1}, "salary.min": {7, 15}, "salary.max": {7, 23},
+			"kpos": {8, 1}, "kpos[0]": {9, 5}, "kpos[0].title": {9, 12}, "kpos[0].timeframe": {10, 16},
+			"aliases": {12, 1}, "aliases[0]": {12, 11},
+		}},
+		{roleBySlug(t, site, "t").Keys, map[string]at{"title": {2, 9}, "work_mode": {3, 14}, "salary": {4, 1}, "salary.min": {4, 17}, "salary.max": {4, 26}}},
+	} {
+		for key, w := range tt.want {
+			if p := tt.keys[key]; p.Line != w.line || p.Col != w.col {
+				t.Errorf("%s: %s at %d:%d, want %d:%d", p.File, key, p.Line, p.Col, w.line, w.col)
+			}
+		}
+	}
+}

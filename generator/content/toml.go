@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"gopkg.in/yaml.v3"
@@ -46,10 +47,11 @@ func (t *tomlConv) value(path string, v any, from int) *yaml.Node {
 		})
 		for _, k := range keys {
 			line := t.find(path, k, from)
-			kn := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k, Line: line + t.offset, Column: 1}
+			keyCol, valCol := t.columns(line, k)
+			kn := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k, Line: line + t.offset, Column: keyCol}
 			vn := t.value(join(path, k), v[k], line)
 			if vn.Line == 0 {
-				vn.Line, vn.Column = kn.Line, 1
+				vn.Line, vn.Column = kn.Line, valCol
 			}
 			n.Content = append(n.Content, kn, vn)
 		}
@@ -120,6 +122,22 @@ func (t *tomlConv) find(path, k string, from int) int {
 		return l
 	}
 	return from
+}
+
+// columns returns the columns of key k and of its value on line (1-based,
+// within the block), where it is written k = value; 1 and 1 when it is
+// not (a table header, or a key the search did not find on its line).
+func (t *tomlConv) columns(line int, k string) (keyCol, valCol int) {
+	if line < 1 || line > len(t.lines) {
+		return 1, 1
+	}
+	l := t.lines[line-1]
+	re := regexp.MustCompile(`(?:^|[\s{,])(["']?` + regexp.QuoteMeta(k) + `["']?)\s*=[ \t]*`)
+	m := re.FindStringSubmatchIndex(l)
+	if m == nil {
+		return 1, 1
+	}
+	return utf8.RuneCountInString(l[:m[2]]) + 1, utf8.RuneCountInString(l[:m[1]]) + 1
 }
 
 func (t *tomlConv) search(re *regexp.Regexp, from int) int {
