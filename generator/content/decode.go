@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -164,6 +165,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		v.SetBool(b)
 	case reflect.Int, reflect.Int64:
 		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 10, 64)
+		if n.Kind == yaml.ScalarNode && errors.Is(err, strconv.ErrRange) {
+			d.fail(n, path, "value", "%s", outOfRange(n.Value, true))
+			return
+		}
 		if n.Kind != yaml.ScalarNode || err != nil {
 			d.fail(n, path, "type", "expected a whole number, found %s", kindName(n))
 			return
@@ -171,6 +176,10 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		v.SetInt(i)
 	case reflect.Float64:
 		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+		if n.Kind == yaml.ScalarNode && errors.Is(err, strconv.ErrRange) && math.IsInf(f, 0) {
+			d.fail(n, path, "value", "%s", outOfRange(n.Value, false))
+			return
+		}
 		if n.Kind != yaml.ScalarNode || err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
 			// Only finite numbers: a page cannot show infinity as pay, and
 			// structured data cannot encode it.
@@ -181,6 +190,21 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	default:
 		d.fail(n, path, "type", "cannot read a value of type %s", t)
 	}
+}
+
+// outOfRange says that number, a whole number when whole, is one but does
+// not fit, and what does: it is not a mistake of type.
+func outOfRange(number string, whole bool) string {
+	neg := strings.HasPrefix(number, "-")
+	switch {
+	case whole && neg:
+		return fmt.Sprintf("%s is too small: a whole number here is at least %d", number, int64(math.MinInt64))
+	case whole:
+		return fmt.Sprintf("%s is too large: a whole number here is at most %d", number, int64(math.MaxInt64))
+	case neg:
+		return fmt.Sprintf("%s is too small: a number here is at least about %.1e", number, -math.MaxFloat64)
+	}
+	return fmt.Sprintf("%s is too large: a number here is at most about %.1e", number, math.MaxFloat64)
 }
 
 // mapping decodes a mapping node into a struct by its yaml tags; unknown

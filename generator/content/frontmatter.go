@@ -172,11 +172,17 @@ func parseTOML(file string, data []byte, offset int) (*yaml.Node, *Diagnostic) {
 		if errors.As(err, &pe) {
 			pos.Line, pos.Col = pe.Position.Line+offset, pe.Position.Col
 			msg = pe.Message
+			if m := tomlRange.FindStringSubmatch(msg); m != nil {
+				msg = outOfRange(m[1], m[2] == "int64")
+			}
 		}
 		return nil, &Diagnostic{Pos: pos, Rule: "toml-syntax", Message: msg}
 	}
 	return tomlToNode(m, md, data, offset), nil
 }
+
+// tomlRange is BurntSushi/toml's message for a number that does not fit.
+var tomlRange = regexp.MustCompile(`^(\S+) is out of range for (int64|float64)$`)
 
 // syntaxError places a YAML syntax error. yaml.v3 reports syntax errors
 // only as text, so the position comes from goccy/go-yaml's parser, which

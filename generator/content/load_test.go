@@ -461,3 +461,32 @@ func TestKeysPointAtValues(t *testing.T) {
 		}
 	}
 }
+
+// A whole number too large to read is said to be too large, with the
+// limit, not "expected a whole number": it is one. So is an amount past
+// the largest number, in YAML and TOML.
+func TestNumbersTooLarge(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml":  {Data: []byte(minimalSite + "defaults:\n  reverse_interview:\n    minutes: -99_999_999_999_999_999_999\n")},
+		"roles/a.md": {Data: []byte("---\ntitle: A\nreverse_interview:\n  minutes: 99999999999999999999999\nsalary: {max: 1e400}\n---\n")},
+		"roles/b.md": {Data: []byte("+++\ntitle = \"B\"\nsalary = {min = -1e999}\n+++\n")},
+		"roles/d.md": {Data: []byte("+++\ntitle = \"D\"\n[reverse_interview]\nminutes = 99999999999999999999999\n+++\n")},
+		"roles/c.md": {Data: []byte("---\ntitle: C\nreverse_interview: {minutes: 1.5}\n---\n")},
+	}
+	_, diags := load(t, fsys)
+	var got []string
+	for _, d := range diags {
+		got = append(got, fmt.Sprintf("%s: %s: %s [%s]", d.Pos, d.Key, d.Message, d.Rule))
+	}
+	want := []string{
+		"roles/a.md:4:12: reverse_interview.minutes: 99999999999999999999999 is too large: a whole number here is at most 9223372036854775807 [value]",
+		"roles/a.md:5:15: salary.max: 1e400 is too large: a number here is at most about 1.8e+308 [value]",
+		"roles/b.md:3:17: : -1e999 is too small: a number here is at least about -1.8e+308 [toml-syntax]",
+		`roles/c.md:3:30: reverse_interview.minutes: expected a whole number, found "1.5" [type]`,
+		"roles/d.md:4:11: : 99999999999999999999999 is too large: a whole number here is at most 9223372036854775807 [toml-syntax]",
+		"site.yaml:7:14: defaults.reverse_interview.minutes: -99_999_999_999_999_999_999 is too small: a whole number here is at least -9223372036854775808 [value]",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
