@@ -33,6 +33,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
+	if flags.NArg() > 0 {
+		return strayArg(stderr, "build", flags, flags.Arg(0))
+	}
 	if opts.BaseURL != "" {
 		if problem := check.BaseURLProblem(opts.BaseURL); problem != "" {
 			say(stderr, msgBadBaseURL, problem)

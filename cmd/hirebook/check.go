@@ -25,6 +25,9 @@ func cmdCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	if fs.NArg() > 0 {
+		return strayArg(stderr, "check", fs, fs.Arg(0))
+	}
 	if *format != "text" && *format != "json" && *format != "github" {
 		say(stderr, msgBadFormat, *format)
 		return 2

@@ -339,3 +339,73 @@ func TestLocalAddr(t *testing.T) {
 		}
 	}
 }
+
+// An argument a command does not take is a usage error that names it,
+// never ignored with every flag after it: a folder is pointed to the flag
+// that takes one, a flag after an argument is told to come first.
+func TestStrayArgumentsAreUsageErrors(t *testing.T) {
+	tmp := t.TempDir()
+	out := filepath.Join(tmp, "x")
+	for _, c := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"build", "content", "--out", out}, `unexpected argument "content"; did you mean --content content?`},
+		{[]string{"build", "public"}, `unexpected argument "public"; did you mean --out public?`},
+		{[]string{"build", "--content", "../../content", "--out", out, "extra"}, `hirebook build: unexpected argument "extra"`},
+		{[]string{"check", "extra"}, "hirebook check: unexpected argument \"extra\"\nusage: hirebook check [--content content]"},
+		{[]string{"check", "testdata/warn"}, "did you mean --content testdata/warn?"},
+		{[]string{"serve", "--port", "0", "my site/content"}, `did you mean --content 'my site/content'?`},
+		{[]string{"schema", "role", "site"}, "hirebook schema: unexpected argument \"site\"\nusage: hirebook schema [role|site]\n"},
+		{[]string{"init", filepath.Join(tmp, "site"), "--force"}, `unexpected argument "--force": flags go before the other arguments`},
+		{[]string{"init", filepath.Join(tmp, "site"), "other"}, `hirebook init: unexpected argument "other"`},
+		{[]string{"new", "role", "Payroll", "Specialist"}, `quote a title of several words: hirebook new role 'Payroll Specialist'`},
+		{[]string{"new", "role", "Payroll", "--content=testdata/warn"}, `unexpected argument "--content=testdata/warn": flags go before`},
+		{[]string{"synth", filepath.Join(tmp, "synth"), "--roles", "2"}, `unexpected argument "--roles": flags go before`},
+		{[]string{"version", "extra"}, `hirebook version: unexpected argument "extra"`},
+		{[]string{"help", "build"}, "run hirebook build -h"},
+	} {
+		stdout, stderr, code := runCLI(t, c.args...)
+		if code != 2 || !strings.Contains(stderr, c.says) || stdout != "" {
+			t.Errorf("hirebook %q: exit %d, stdout %q, stderr %q; want exit 2 and %q", c.args, code, stdout, stderr, c.says)
+		}
+	}
+	for _, p := range []string{out, "public", filepath.Join(tmp, "site"), filepath.Join(tmp, "synth")} {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("a refused command wrote %s", p)
+		}
+	}
+}
+
+// synth writes only into a new or empty folder, and holds --roles to a
+// size it can write.
+func TestSynthRefusesAFolderWithFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	if _, stderr, code := runCLI(t, "init", "--company", "Mine", filepath.Dir(dir)); code != 0 {
+		t.Fatalf("init: %s", stderr)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "site.yaml"))
+	_, stderr, code := runCLI(t, "synth", "--roles", "2", dir)
+	if code != 1 || stderr != "hirebook synth: "+dir+": folder is not empty (synth writes a whole site: give it a new or empty folder)\n" {
+		t.Errorf("synth into a site: exit %d, stderr %q; want 1 and folder is not empty", code, stderr)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "site.yaml")); string(after) != string(before) {
+		t.Error("synth changed the site's site.yaml")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "roles", "role-00001.md")); !os.IsNotExist(err) {
+		t.Error("synth added a role beside the site's")
+	}
+	for _, n := range []string{"0", "100001", "99999999999"} {
+		big := filepath.Join(t.TempDir(), "big")
+		_, stderr, code := runCLI(t, "synth", "--roles", n, big)
+		if code != 2 || stderr != "--roles must be from 1 to 100000, not "+n+"\n" {
+			t.Errorf("--roles %s: exit %d, stderr %q; want 2 and the bounds", n, code, stderr)
+		}
+		if _, err := os.Stat(big); !os.IsNotExist(err) {
+			t.Errorf("--roles %s wrote the folder", n)
+		}
+	}
+	if _, stderr, code := runCLI(t, "synth"); code != 2 || stderr != "usage: hirebook synth [--roles N] DIR\n" || !strings.Contains(msgUsage, "hirebook synth  [--roles N] DIR ") {
+		t.Errorf("synth's usage line is %q; want it to say DIR, as hirebook help does", stderr)
+	}
+}

@@ -38,9 +38,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "check":
 		return cmdCheck(ctx, args[1:], stdout, stderr)
 	case "version", "--version":
+		if len(args) > 1 {
+			return strayArg(stderr, "version", nil, args[1])
+		}
 		say(stdout, "hirebook %s", version())
 		return 0
 	case "help", "-h", "-help", "--help":
+		if len(args) > 1 {
+			if usageOf(args[1]) != "" {
+				say(stderr, msgStrayCommand, args[1], args[1], args[1])
+				return 2
+			}
+			return strayArg(stderr, "help", nil, args[1])
+		}
 		say(stdout, msgUsage)
 		return 0
 	}

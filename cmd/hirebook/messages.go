@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
+	"strings"
 
 	"github.com/hirebook/hirebook/generator/content"
 )
@@ -39,10 +41,38 @@ Run "hirebook COMMAND -h" for a command's flags.`
 	msgWrote          = "wrote %s"
 	msgInitNext       = "next: cd %s && hirebook serve; then push to GitHub and set Pages > Source to GitHub Actions"
 	msgNewUsage       = "usage: hirebook new [--content content] role \"Title\""
-	msgSynthUsage     = "usage: hirebook synth [--roles N] CONTENT_DIR"
+	msgSynthUsage     = "usage: hirebook synth [--roles N] DIR"
+	msgSynthRoles     = "--roles must be from 1 to %d, not %d"
 	msgSynthWrote     = "wrote a synthetic site of %d roles into %s"
 	msgCheckOK        = "%s: no problems found in %d roles and %d company pages"
+	msgStrayArg       = "hirebook %s: unexpected argument %q"
+	msgStrayFolder    = "hirebook %s: unexpected argument %q; did you mean --%s %s?"
+	msgFlagAfterArgs  = "hirebook %s: unexpected argument %q: flags go before the other arguments"
+	msgStrayCommand   = "hirebook help: unexpected argument %q; for the flags of %s, run hirebook %s -h"
+	msgUsageOf        = "usage: %s"
+	msgNewQuote       = "hirebook new: unexpected argument %q; quote a title of several words: hirebook new role %s"
 )
+
+// description is what follows a command's usage in msgUsage.
+var description = regexp.MustCompile(`\s{3,}[a-z][^\[]*$`)
+
+// usageOf is the line of msgUsage for cmd, without its description, or
+// "" for a command it does not list.
+func usageOf(cmd string) string {
+	var words []string
+	in := false
+	for _, l := range strings.Split(msgUsage, "\n") {
+		switch {
+		case strings.HasPrefix(l, "  hirebook "+cmd+" "):
+			in = true
+		case !in || !strings.HasPrefix(l, "    "):
+			in = false
+			continue
+		}
+		words = append(words, strings.Fields(description.ReplaceAllString(l, ""))...)
+	}
+	return strings.Join(words, " ")
+}
 
 func say(w io.Writer, format string, args ...any) {
 	fmt.Fprintf(w, format+"\n", args...)

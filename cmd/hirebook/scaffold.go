@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/hirebook/hirebook/generator/scaffold"
@@ -42,6 +43,9 @@ func cmdInit(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	if fs.NArg() > 1 {
+		return strayArg(stderr, "init", fs, fs.Arg(1))
+	}
 	dir := "."
 	if fs.NArg() > 0 {
 		dir = fs.Arg(0)
@@ -65,9 +69,17 @@ func cmdNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if fs.NArg() != 2 || fs.Arg(0) != "role" {
+	if fs.NArg() < 2 || fs.Arg(0) != "role" {
 		say(stderr, msgNewUsage)
 		return 2
+	}
+	if fs.NArg() > 2 {
+		if extra := fs.Arg(2); flagName(extra) == "" && folderFlag(fs, extra) == "" {
+			// new role Payroll Specialist: the title is one argument.
+			say(stderr, msgNewQuote, extra, shellQuote(strings.Join(fs.Args()[1:], " ")))
+			return 2
+		}
+		return strayArg(stderr, "new", fs, fs.Arg(2))
 	}
 	out, err := scaffold.NewRole(*dir, fs.Arg(1), time.Now())
 	if err != nil {

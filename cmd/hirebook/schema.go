@@ -12,6 +12,9 @@ func cmdSchema(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		kind = args[0]
 	}
+	if len(args) > 1 {
+		return strayArg(stderr, "schema", nil, args[1])
+	}
 	if kind != "role" && kind != "site" {
 		say(stderr, msgBadSchema, kind)
 		return 2

@@ -30,6 +30,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	if fs.NArg() > 0 {
+		return strayArg(stderr, "serve", fs, fs.Arg(0))
+	}
 	if *bind != "127.0.0.1" && *bind != "localhost" && *bind != "::1" {
 		say(stderr, msgServeOpen, *bind)
 	}

@@ -5,7 +5,9 @@
 package synth
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -32,18 +34,57 @@ func FS(n int) fstest.MapFS {
 	return m
 }
 
-// Write writes an n-role site into dir (the content folder).
+// MaxRoles is the most roles a synthetic site has: about 600 MB of
+// content, five times the largest site the README measures.
+const MaxRoles = 100_000
+
+// ErrNotEmpty is returned by Write for a folder that already has files.
+var ErrNotEmpty = errors.New("folder is not empty")
+
+// Write writes an n-role site into dir (the content folder), one file at
+// a time. It refuses a folder that has anything in it, and never
+// overwrites a file.
 func Write(dir string, n int) error {
-	for p, b := range Site(n) {
-		out := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+	if n < 1 || n > MaxRoles {
+		return fmt.Errorf("a synthetic site has 1 to %d roles, not %d", MaxRoles, n)
+	}
+	entries, err := os.ReadDir(dir)
+	switch {
+	case err == nil && len(entries) > 0:
+		return fmt.Errorf("%s: %w (synth writes a whole site: give it a new or empty folder)", dir, ErrNotEmpty)
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return err
+	}
+	for _, sub := range []string{"company", "roles"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(out, b, 0o644); err != nil {
+	}
+	if err := create(dir, "site.yaml", []byte(siteYAML)); err != nil {
+		return err
+	}
+	if err := create(dir, "company/growth.md", []byte(companyPage)); err != nil {
+		return err
+	}
+	for i := 1; i <= n; i++ {
+		if err := create(dir, RoleFile(i), Role(i)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// create writes a new file at the slash-separated path p in dir.
+func create(dir, p string, b []byte) error {
+	f, err := os.OpenFile(filepath.Join(dir, filepath.FromSlash(p)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // RoleFile is the path of role i.
