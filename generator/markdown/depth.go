@@ -26,34 +26,51 @@ const MaxDelimiters = 2000
 // time that grows with its square.
 const MaxReferences = 1000
 
-// tooDeep finds the first line of src that nests past MaxNesting: a line
-// whose block-quote markers, list markers and indentation (two columns a
-// level) add up to more, or the line where a paragraph's unclosed "[" or
-// "(" pass it, or its emphasis markers pass MaxDelimiters. It returns 0
-// when src is within the limit.
-func tooDeep(src []byte) (line int, msg string) {
+// tooDeepAt finds the first line of src that nests past MaxNesting: a
+// line whose block-quote markers, list markers and indentation (two
+// columns a level) add up to more, or the line where a paragraph's
+// unclosed "[" or "(" pass it, or its emphasis markers pass
+// MaxDelimiters. It returns 0 when src is within the limit.
+func tooDeepAt(src []byte) int {
+	if parts := deepParts(src, 1); len(parts) > 0 {
+		return parts[0].line
+	}
+	return 0
+}
+
+// deepPart is a paragraph of a body that goes past a limit: the bytes
+// from up to to, and the line and reason of the first place it does.
+type deepPart struct {
+	line     int
+	msg      string
+	from, to int
+}
+
+// deepParts finds up to n paragraphs of src that go past the limits, in
+// one pass: after each, the scan goes on at the next blank line.
+func deepParts(src []byte, n int) []deepPart {
+	var parts []deepPart
 	brackets, parens, delims, refs := 0, 0, 0, 0
-	for ln, start := 1, 0; start < len(src); ln++ {
-		end := start
-		for end < len(src) && src[end] != '\n' {
-			end++
-		}
+	para := 0 // where the current paragraph starts
+	for ln, start := 1, 0; start < len(src) && len(parts) < n; ln++ {
+		end := lineEnd(src, start)
 		l := src[start:end]
 		start = end + 1
+		msg := ""
 		if d := prefixDepth(l); d > MaxNesting {
-			return ln, fmt.Sprintf("block quotes and lists nest %d levels deep here; the limit is %d", d, MaxNesting)
-		}
-		if blank(l) {
+			msg = fmt.Sprintf("block quotes and lists nest %d levels deep here; the limit is %d", d, MaxNesting)
+		} else if blank(l) {
 			brackets, parens, delims, refs = 0, 0, 0, 0 // a paragraph ends at a blank line
+			para = start
 			continue
 		}
-		if isReference(l) {
+		if msg == "" && isReference(l) {
 			if refs++; refs > MaxReferences {
-				return ln, fmt.Sprintf("more than %d link reference definitions follow one another here; the limit is %d (a blank line between groups resets it)", MaxReferences, MaxReferences)
+				msg = fmt.Sprintf("more than %d link reference definitions follow one another here; the limit is %d (a blank line between groups resets it)", MaxReferences, MaxReferences)
 			}
 		}
-		for i, c := range l {
-			switch c {
+		for i := 0; i < len(l) && msg == ""; i++ {
+			switch c := l[i]; c {
 			case '*', '_', '~':
 				if i == 0 || l[i-1] != c {
 					delims++
@@ -68,14 +85,51 @@ func tooDeep(src []byte) (line int, msg string) {
 				parens = max(parens-1, 0)
 			}
 			if brackets > MaxNesting || parens > MaxNesting {
-				return ln, fmt.Sprintf("more than %d brackets or parentheses are open here in one paragraph; the limit is %d", MaxNesting, MaxNesting)
-			}
-			if delims > MaxDelimiters {
-				return ln, fmt.Sprintf("more than %d runs of *, _ or ~ in one paragraph by this line; the limit is %d", MaxDelimiters, MaxDelimiters)
+				msg = fmt.Sprintf("more than %d brackets or parentheses are open here in one paragraph; the limit is %d", MaxNesting, MaxNesting)
+			} else if delims > MaxDelimiters {
+				msg = fmt.Sprintf("more than %d runs of *, _ or ~ in one paragraph by this line; the limit is %d", MaxDelimiters, MaxDelimiters)
 			}
 		}
+		if msg == "" {
+			continue
+		}
+		bad := ln
+		// Skip to the end of the paragraph: its next blank line.
+		for start < len(src) {
+			e := lineEnd(src, start)
+			if blank(src[start:e]) && prefixDepth(src[start:e]) <= MaxNesting {
+				break
+			}
+			start = e + 1
+			ln++
+		}
+		parts = append(parts, deepPart{line: bad, msg: msg, from: para, to: min(start, len(src))})
+		brackets, parens, delims, refs = 0, 0, 0, 0
+		para = start
 	}
-	return 0, ""
+	return parts
+}
+
+// lineEnd is the index of the newline that ends the line starting at
+// start, or len(src).
+func lineEnd(src []byte, start int) int {
+	if i := bytes.IndexByte(src[start:], '\n'); i >= 0 {
+		return start + i
+	}
+	return len(src)
+}
+
+// withoutParts is src with the bytes of parts taken out, their line
+// breaks kept, so every other line keeps its number.
+func withoutParts(src []byte, parts []deepPart) []byte {
+	out := make([]byte, 0, len(src))
+	at := 0
+	for _, p := range parts {
+		out = append(out, src[at:p.from]...)
+		out = append(out, bytes.Repeat([]byte{'\n'}, bytes.Count(src[p.from:p.to], []byte{'\n'}))...)
+		at = p.to
+	}
+	return append(out, src[at:]...)
 }
 
 // isReference reports whether l looks like a link reference definition,

@@ -109,3 +109,30 @@ func TestNestingWithinTheLimit(t *testing.T) {
 		})
 	}
 }
+
+// A body that goes too deep is refused, and the rest of it is still read
+// for its other problems, each at its own line: one run reports them all.
+func TestTooDeepStillReportsTheRest(t *testing.T) {
+	src := "[before](/gone-1/)\n\nIntro.\n\n" + strings.Repeat(">", 100) + " deep\n" + strings.Repeat(">", 100) + " deeper\n\n" +
+		strings.Repeat("[", 100) + "\n\nAfter [a link](/gone-2/).\n"
+	resolve := func(dest string) (string, string) { return dest, "not a page" }
+	for _, unsafe := range []bool{false, true} {
+		html, probs := markdown.New(markdown.WithUnsafeHTML(unsafe)).Render([]byte(src), resolve)
+		want := []markdown.Problem{
+			{Line: 5, Rule: "markdown-too-deep"},
+			{Line: 1, Dest: "/gone-1/", Rule: "broken-link"},
+			{Line: 10, Dest: "/gone-2/", Rule: "broken-link"},
+		}
+		if len(probs) != len(want) {
+			t.Fatalf("problems %+v, want %+v", probs, want)
+		}
+		for i, w := range want {
+			if probs[i].Line != w.Line || probs[i].Rule != w.Rule || probs[i].Dest != w.Dest {
+				t.Errorf("problem %d: %+v, want %+v", i, probs[i], w)
+			}
+		}
+		if html != "" {
+			t.Errorf("a refused body rendered %d bytes", len(html))
+		}
+	}
+}

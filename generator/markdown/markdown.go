@@ -103,10 +103,26 @@ var (
 // A body that nests deeper than MaxNesting (or whose tree, through
 // emphasis, goes deeper than browsers nest) renders as nothing, with one
 // problem at the line where it goes too deep.
+//
+// The rest of a body that goes too deep is still read for its other
+// problems (broken links), so that one run reports them all.
 func (r *Renderer) Render(src []byte, resolve LinkResolver, reserved ...string) (template.HTML, []Problem) {
-	if line, msg := tooDeep(src); line > 0 {
-		return "", []Problem{{Line: line, Rule: "markdown-too-deep", Message: msg}}
+	if parts := deepParts(src, maxLines(src)); len(parts) > 0 {
+		probs := []Problem{{Line: parts[0].line, Rule: "markdown-too-deep", Message: parts[0].msg}}
+		if rest := withoutParts(src, parts); tooDeepAt(rest) == 0 {
+			_, more := r.render(rest, resolve, reserved)
+			probs = append(probs, more...)
+		}
+		return "", probs
 	}
+	return r.render(src, resolve, reserved)
+}
+
+// maxLines is how many lines src has: no more parts than that can go too
+// deep.
+func maxLines(src []byte) int { return bytes.Count(src, []byte{'\n'}) + 1 }
+
+func (r *Renderer) render(src []byte, resolve LinkResolver, reserved []string) (template.HTML, []Problem) {
 	taken := map[string]bool{}
 	for _, id := range r.reserved {
 		taken[id] = true
