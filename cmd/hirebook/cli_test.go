@@ -409,3 +409,32 @@ func TestSynthRefusesAFolderWithFiles(t *testing.T) {
 		t.Errorf("synth's usage line is %q; want it to say DIR, as hirebook help does", stderr)
 	}
 }
+
+// init --force beside a .gitignore adds hirebook's missing lines, says so
+// and succeeds; an empty company name is a usage error.
+func TestInitForceBesideAGitignore(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("node_modules/\n"), 0o644)
+	stdout, stderr, code := runCLI(t, "init", "--force", dir)
+	ignore := filepath.Join(dir, ".gitignore")
+	if code != 0 || !strings.Contains(stdout, "added 2 lines of hirebook's to "+ignore+": /public/ /.public.hirebook-*\n") {
+		t.Errorf("init --force: exit %d, stdout %q, stderr %q; want 0 and the lines added", code, stdout, stderr)
+	}
+	if b, _ := os.ReadFile(ignore); !strings.HasPrefix(string(b), "node_modules/\n/public/\n") {
+		t.Errorf(".gitignore is %q", b)
+	}
+	stdout, _, code = runCLI(t, "init", "--force", dir)
+	if code != 0 || !strings.Contains(stdout, "kept "+ignore+" as it was: it already has every line of hirebook's") || !strings.Contains(stdout, "kept "+filepath.Join(dir, "content")+" as it was: it already has a site.yaml") {
+		t.Errorf("init --force again: exit %d, stdout %q", code, stdout)
+	}
+	for _, name := range []string{"", "   "} {
+		site := filepath.Join(t.TempDir(), "site")
+		_, stderr, code := runCLI(t, "init", "--company", name, site)
+		if code != 2 || !strings.Contains(stderr, "--company must name the hiring organization") {
+			t.Errorf("--company %q: exit %d, stderr %q; want 2", name, code, stderr)
+		}
+		if _, err := os.Stat(site); !os.IsNotExist(err) {
+			t.Errorf("--company %q wrote the site", name)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"io"
+	"path/filepath"
 	"regexp"
 	"runtime/debug"
 	"strings"
@@ -38,7 +39,7 @@ func pinnedVersion(v string) string {
 func cmdInit(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("init", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	force := fs.Bool("force", false, "add the site to a folder that already has files (never overwrites one)")
+	force := fs.Bool("force", false, "add the site to a folder that already has files (never overwrites one; adds hirebook's lines to a .gitignore)")
 	company := fs.String("company", "Example Co", "the hiring organization's name")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -50,13 +51,30 @@ func cmdInit(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() > 0 {
 		dir = fs.Arg(0)
 	}
-	written, err := scaffold.Init(dir, scaffold.SiteData{Company: *company, Version: pinnedVersion(version())}, *force)
+	if strings.TrimSpace(*company) == "" {
+		say(stderr, msgNoCompany)
+		return 2
+	}
+	done, err := scaffold.Init(dir, scaffold.SiteData{Company: *company, Version: pinnedVersion(version())}, *force)
+	for _, w := range done {
+		switch w.Action {
+		case scaffold.Wrote:
+			say(stdout, msgWrote, w.Path)
+		case scaffold.Appended:
+			say(stdout, msgInitAppended, len(w.Lines), plural(len(w.Lines), "line", "lines"), w.Path, strings.Join(w.Lines, " "))
+		case scaffold.Kept:
+			if filepath.Base(w.Path) == ".gitignore" {
+				say(stdout, msgInitKeptIgnore, w.Path)
+			} else {
+				say(stdout, msgInitKept, w.Path)
+			}
+		case scaffold.KeptSite:
+			say(stdout, msgInitKeptSite, w.Path)
+		}
+	}
 	if err != nil {
 		say(stderr, "hirebook init: %v", err)
 		return 1
-	}
-	for _, w := range written {
-		say(stdout, msgWrote, w)
 	}
 	say(stdout, msgInitNext, dir)
 	return 0

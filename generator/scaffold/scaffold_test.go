@@ -226,3 +226,95 @@ func TestNewRoleUncommentedChecks(t *testing.T) {
 		}
 	}
 }
+
+// init --force in a folder with a .gitignore keeps the user's lines and
+// appends hirebook's that are missing, each with its comment; run again,
+// it adds nothing.
+func TestInitForceAddsToAGitignore(t *testing.T) {
+	dir := t.TempDir()
+	ignore := filepath.Join(dir, ".gitignore")
+	os.WriteFile(ignore, []byte("node_modules/\n  /public/  \n*.log"), 0o644)
+	done, err := scaffold.Init(dir, scaffold.SiteData{Company: "Acme"}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "node_modules/\n  /public/  \n*.log\n# left beside public/ only by a build that was killed; the next build removes them\n/.public.hirebook-*\n"
+	if b, _ := os.ReadFile(ignore); string(b) != want {
+		t.Errorf(".gitignore is\n%s\nwant\n%s", b, want)
+	}
+	var got *scaffold.Written
+	for i := range done {
+		if done[i].Path == ignore {
+			got = &done[i]
+		}
+	}
+	if got == nil || got.Action != scaffold.Appended || strings.Join(got.Lines, ",") != "/.public.hirebook-*" {
+		t.Errorf("Init reported %+v for .gitignore, want the one line appended", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "site.yaml")); err != nil {
+		t.Errorf("the rest of the site was not written: %v", err)
+	}
+	// A .gitignore without hirebook's lines (CRLF) gets them all.
+	dir = t.TempDir()
+	ignore = filepath.Join(dir, ".gitignore")
+	os.WriteFile(ignore, []byte("dist/\r\n"), 0o644)
+	if _, err := scaffold.Init(dir, scaffold.SiteData{Company: "Acme"}, true); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(ignore)
+	if !strings.HasPrefix(string(b), "dist/\r\n/public/\r\n# left beside") || !strings.HasSuffix(string(b), "/.public.hirebook-*\r\n") {
+		t.Errorf(".gitignore is %q", b)
+	}
+}
+
+// init --force never overwrites: a file that exists is kept and reported,
+// and a content folder with a site.yaml is left alone whole.
+func TestInitForceKeepsWhatExists(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := scaffold.Init(dir, scaffold.SiteData{Company: "Acme"}, false); err != nil {
+		t.Fatal(err)
+	}
+	workflow := filepath.Join(dir, ".github", "workflows", "pages.yml")
+	os.WriteFile(workflow, []byte("mine"), 0o644)
+	example := filepath.Join(dir, "content", "roles", "example-role.md")
+	os.Remove(example)
+	os.Remove(filepath.Join(dir, ".gitignore"))
+	done, err := scaffold.Init(dir, scaffold.SiteData{Company: "Other"}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	actions := map[string]scaffold.Action{}
+	for _, w := range done {
+		rel, _ := filepath.Rel(dir, w.Path)
+		actions[filepath.ToSlash(rel)] = w.Action
+	}
+	want := map[string]scaffold.Action{"content": scaffold.KeptSite, ".github/workflows/pages.yml": scaffold.Kept, ".gitignore": scaffold.Wrote}
+	if len(actions) != len(want) {
+		t.Errorf("Init reported %v, want %v", actions, want)
+	}
+	for p, a := range want {
+		if actions[p] != a {
+			t.Errorf("%s: action %v, want %v", p, actions[p], a)
+		}
+	}
+	if b, _ := os.ReadFile(workflow); string(b) != "mine" {
+		t.Error("the existing workflow was overwritten")
+	}
+	if _, err := os.Stat(example); !os.IsNotExist(err) {
+		t.Error("an example role was added to a site that has a site.yaml")
+	}
+}
+
+// A blank company name is refused before anything is written: the site
+// would not check (company.name is required).
+func TestInitRefusesABlankCompany(t *testing.T) {
+	for _, name := range []string{"", "  ", "\n\t"} {
+		dir := filepath.Join(t.TempDir(), "site")
+		if _, err := scaffold.Init(dir, scaffold.SiteData{Company: name}, false); err == nil || !strings.Contains(err.Error(), "company name is empty") {
+			t.Errorf("company %q: err %v, want the empty name refused", name, err)
+		}
+		if _, err := os.Stat(dir); !os.IsNotExist(err) {
+			t.Errorf("company %q: the folder was written", name)
+		}
+	}
+}
