@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -32,6 +33,7 @@ var Rules = []Rule{
 	{"closes-before-posted", "A role closes after it is posted.", lintDates},
 	{"missing-feedback", "Candidates who do not move forward are promised feedback.", lintFeedback},
 	{"reverse-without-interviewer", "A reverse interview offered needs interviewers the candidate can ask for.", lintReverse},
+	{"file-name", "A role's file name is its page's address: lower-case words joined by hyphens.", lintFileName},
 }
 
 // Lint runs every rule on every role and returns the warnings.
@@ -214,4 +216,20 @@ func lintReverse(r *content.Role, warn warnFunc) {
 	if r.ReverseInterview.IsOffered() && len(r.Interviewers) == 0 {
 		warn("reverse_interview", "a reverse interview is offered but no interviewers are listed for the candidate to ask for; add `interviewers` or set `reverse_interview: {offered: false}`")
 	}
+}
+
+func lintFileName(r *content.Role, warn warnFunc) {
+	want := content.Slugify(r.Slug)
+	if r.Slug == want {
+		return
+	}
+	msg := "the file name %q becomes this role's address, /roles/%s/, which reads badly in a job posting's link"
+	args := []any{r.Slug + ".md", url.PathEscape(r.Slug)}
+	if want != "" {
+		msg += "; rename the file to %s.md"
+		args = append(args, want)
+	} else {
+		msg += "; name it with lower-case words joined by hyphens"
+	}
+	warn("", msg, args...)
 }

@@ -56,10 +56,10 @@ func TestLintRules(t *testing.T) {
 		line, col       int
 		role            string
 	}{
-		{"years", "kpo-skill-list", "kpos[0].title", 16, 5, replace(good, "Cut first response time to two hours", "5+ years of Kubernetes")},
-		{"skills", "kpo-skill-list", "kpos[0].title", 16, 5, replace(good, "Cut first response time to two hours", "Excellent communication skills")},
-		{"degree", "kpo-skill-list", "kpos[0].title", 16, 5, replace(good, "Cut first response time to two hours", "Bachelor's degree required")},
-		{"trait", "kpo-skill-list", "kpos[0].title", 16, 5, replace(good, "Cut first response time to two hours", "A self-starter who is detail-oriented")},
+		{"years", "kpo-skill-list", "kpos[0].title", 16, 12, replace(good, "Cut first response time to two hours", "5+ years of Kubernetes")},
+		{"skills", "kpo-skill-list", "kpos[0].title", 16, 12, replace(good, "Cut first response time to two hours", "Excellent communication skills")},
+		{"degree", "kpo-skill-list", "kpos[0].title", 16, 12, replace(good, "Cut first response time to two hours", "Bachelor's degree required")},
+		{"trait", "kpo-skill-list", "kpos[0].title", 16, 12, replace(good, "Cut first response time to two hours", "A self-starter who is detail-oriented")},
 		{"no outcome", "missing-outcome", "kpos[0]", 15, 5, replace(good, "    outcome: Median first response under two hours\n", "")},
 		{"no timeframe", "missing-timeframe", "kpos[0]", 15, 5, replace(good, "    timeframe: first 90 days\n", "")},
 		{"seven kpos", "too-many-kpos", "kpos", 14, 1, good[:len(good)-len("---\nBody.\n")] + sevenMore() + "---\n"},
@@ -67,9 +67,9 @@ func TestLintRules(t *testing.T) {
 		{"trait not named", "trait-not-named", "traits[1]", 6, 20, replace(good, "traits: [reliable]\nfeedback", "traits: [reliable, independent]\nfeedback")},
 		{"uncovered", "kpo-not-covered", "kpos[1]", 20, 5, replace(good, "---\nBody", "  - id: k2\n    title: Run the weekly review\n    outcome: A review\n    timeframe: weekly\n---\nBody")},
 		{"unbacked arena", "arena-unbacked", "development", 8, 1, replace(good, "  people: [A mentor]\n", "")},
-		{"no closes", "missing-closes", "title", 2, 1, replace(good, "closes: 2027-01-31\n", "")},
-		{"closes before posted", "closes-before-posted", "closes", 4, 1, replace(good, "closes: 2027-01-31", "closes: 2026-10-01")},
-		{"no feedback", "missing-feedback", "title", 2, 1, replace(good, "feedback: {promise: Written feedback in five days}\n", "")},
+		{"no closes", "missing-closes", "title", 2, 8, replace(good, "closes: 2027-01-31\n", "")},
+		{"closes before posted", "closes-before-posted", "closes", 4, 9, replace(good, "closes: 2027-01-31", "closes: 2026-10-01")},
+		{"no feedback", "missing-feedback", "title", 2, 8, replace(good, "feedback: {promise: Written feedback in five days}\n", "")},
 		{"interviewer covering nothing", "kpo-not-covered", "interviewers[1]", 14, 5, replace(good, "    covers: [k1]\n", "    covers: [k1]\n  - name: Bo\n")},
 		{"reverse without interviewers", "reverse-without-interviewer", "reverse_interview", 1, 1, replace(good, "interviewers:\n  - name: Ana\n    covers: [k1]\n", "")},
 	}
@@ -159,5 +159,36 @@ func TestLintOfADefaultNamesEachRole(t *testing.T) {
 	}
 	if len(files) != 2 || files[0] != "roles/a.md" || files[1] != "roles/b.md" {
 		t.Fatalf("reverse-without-interviewer named %v, want roles/a.md and roles/b.md", files)
+	}
+}
+
+// A role's file name is its address: one that needs escaping in a link
+// gets a warning with a name to use instead.
+func TestFileNameRule(t *testing.T) {
+	for name, want := range map[string]string{
+		"roles/Customer Support Lead (copy).md": "rename the file to customer-support-lead-copy.md",
+		"roles/pmm_2025.md":                     "rename the file to pmm-2025.md",
+		"roles/(copy).md":                       "rename the file to copy.md",
+		"roles/---.md":                          "lower-case words joined by hyphens",
+		"roles/entwickler-köln.md":              "",
+		"roles/sre-2.md":                        "",
+	} {
+		fsys := fstest.MapFS{"site.yaml": {Data: []byte(lintSite)}, name: {Data: []byte(good)}}
+		site, diags := content.Load(fsys, content.Options{})
+		if diags.HasErrors() {
+			t.Fatalf("%s does not load: %v", name, diags)
+		}
+		var got []content.Diagnostic
+		for _, d := range check.Lint(site) {
+			if d.Rule == "file-name" {
+				got = append(got, d)
+			}
+		}
+		switch {
+		case want == "" && len(got) > 0:
+			t.Errorf("%s: unexpected warning %v", name, got)
+		case want != "" && (len(got) != 1 || got[0].Pos.File != name || got[0].Pos.Line != 1 || !contains(got[0].Message, want)):
+			t.Errorf("%s: got %v, want one warning at line 1 saying %q", name, got, want)
+		}
 	}
 }
