@@ -438,3 +438,28 @@ func TestInitForceBesideAGitignore(t *testing.T) {
 		}
 	}
 }
+
+// new role outside a site suggests init and writes nothing; --slug names
+// the file, and a bad one is a usage error.
+func TestNewRoleNeedsASiteAndTakesASlug(t *testing.T) {
+	tmp := t.TempDir()
+	nowhere := filepath.Join(tmp, "nowhere")
+	_, stderr, code := runCLI(t, "new", "--content", nowhere, "role", "X")
+	if code != 1 || !strings.Contains(stderr, filepath.Join(nowhere, "site.yaml")+" does not exist") || !strings.Contains(stderr, "run hirebook init") {
+		t.Errorf("new outside a site: exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(nowhere); !os.IsNotExist(err) {
+		t.Error("new wrote outside a site")
+	}
+	if _, _, code := runCLI(t, "init", tmp); code != 0 {
+		t.Fatal("init failed")
+	}
+	content := filepath.Join(tmp, "content")
+	if _, stderr, code := runCLI(t, "new", "--content", content, "--slug", "C#", "role", "C# Developer"); code != 2 || !strings.HasPrefix(stderr, "--slug: ") {
+		t.Errorf("bad --slug: exit %d, stderr %q; want 2", code, stderr)
+	}
+	stdout, stderr, code := runCLI(t, "new", "--content", content, "--slug", "c-sharp-developer", "role", "C# Developer")
+	if code != 0 || stdout != "wrote "+filepath.Join(content, "roles", "c-sharp-developer.md")+"\n" {
+		t.Errorf("--slug: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}

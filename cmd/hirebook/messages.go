@@ -21,7 +21,7 @@ Usage:
   hirebook serve  [--content content] [--port 1313] [--bind 127.0.0.1] [--drafts=true] [--allow-host NAME]
   hirebook check  [--content content] [--strict] [--format text|json|github] [--drafts=false]
   hirebook schema [role|site]   print a JSON Schema for editors
-  hirebook new    [--content content] role "Title"
+  hirebook new    [--content content] [--slug SLUG] role "Title"
   hirebook init   [--company NAME] [--force] [DIR]
   hirebook synth  [--roles N] DIR   write a synthetic site, for benchmarks
 
@@ -45,7 +45,8 @@ Run "hirebook COMMAND -h" for a command's flags.`
 	msgInitKeptSite   = "kept %s as it was: it already has a site.yaml, so no example role or company page was added"
 	msgNoCompany      = "--company must name the hiring organization; it is shown on every page and cannot be empty"
 	msgInitNext       = "next: cd %s && hirebook serve; then push to GitHub and set Pages > Source to GitHub Actions"
-	msgNewUsage       = "usage: hirebook new [--content content] role \"Title\""
+	msgNewUsage       = "usage: hirebook new [--content content] [--slug SLUG] role \"Title\""
+	msgBadSlug        = "--slug: %s"
 	msgSynthUsage     = "usage: hirebook synth [--roles N] DIR"
 	msgSynthRoles     = "--roles must be from 1 to %d, not %d"
 	msgSynthWrote     = "wrote a synthetic site of %d roles into %s"

@@ -83,7 +83,8 @@ func cmdInit(_ context.Context, args []string, stdout, stderr io.Writer) int {
 func cmdNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dir := fs.String("content", "content", "content folder")
+	dir := fs.String("content", "content", "content folder (with site.yaml)")
+	slug := fs.String("slug", "", "the role's file name, roles/SLUG.md, in lower-case letters, digits and hyphens (made from the title when not given)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -99,7 +100,13 @@ func cmdNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return strayArg(stderr, "new", fs, fs.Arg(2))
 	}
-	out, err := scaffold.NewRole(*dir, fs.Arg(1), time.Now())
+	if *slug != "" {
+		if problem := scaffold.SlugProblem(*slug); problem != "" {
+			say(stderr, msgBadSlug, problem)
+			return 2
+		}
+	}
+	out, err := scaffold.NewRole(*dir, fs.Arg(1), *slug, time.Now())
 	if err != nil {
 		say(stderr, "hirebook new: %v", err)
 		return 1

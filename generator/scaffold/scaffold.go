@@ -14,6 +14,8 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hirebook/hirebook/generator/content"
 )
@@ -225,36 +227,143 @@ type RoleData struct {
 	Title, Slug, Today string
 }
 
-// NewRole writes roles/<slug>.md in the content folder, with every
-// front-matter key listed and the optional ones commented out. It never
-// overwrites a file.
-func NewRole(contentDir, title string, today time.Time) (string, error) {
-	title = oneLine(title)
-	slug := content.Slugify(title)
-	if slug == "" {
-		return "", fmt.Errorf("the title %q has no letters or digits to make a file name from", title)
+// MaxSlug is the most characters in a new role's file name (without .md):
+// enough for any real title, and far below the 255 bytes a file name may
+// have, even in a script of four bytes a letter.
+const MaxSlug = 60
+
+// ErrNoSite is returned by NewRole for a folder that is not a site's
+// content folder.
+var ErrNoSite = errors.New("not a site's content folder")
+
+// TitleSlug is the file name a role's title gives: its slug, cut at the
+// last hyphen that keeps it within MaxSlug characters (or at MaxSlug, in a
+// script without spaces).
+func TitleSlug(title string) string {
+	s := content.Slugify(title)
+	if utf8.RuneCountInString(s) <= MaxSlug {
+		return s
 	}
-	out := filepath.Join(contentDir, "roles", slug+".md")
-	if _, err := os.Stat(out); err == nil {
-		return out, fmt.Errorf("%s already exists; not overwriting it", out)
+	cut := 0
+	for n := 0; n < MaxSlug; n++ {
+		_, size := utf8.DecodeRuneInString(s[cut:])
+		cut += size
+	}
+	if s[cut] == '-' {
+		return s[:cut]
+	}
+	if i := strings.LastIndexByte(s[:cut], '-'); i > 0 {
+		return s[:i]
+	}
+	return s[:cut]
+}
+
+// SlugProblem says what is wrong with slug as a role's file name, or ""
+// when nothing is: it must be a slug as a title gives it (lower-case
+// letters and digits joined by single hyphens), of at most MaxSlug
+// characters.
+func SlugProblem(slug string) string {
+	switch {
+	case slug == "":
+		return "the file name is empty"
+	case content.Slugify(slug) != slug:
+		// Suggest the slug only when it keeps every letter and digit
+		// ("Data_Engineer"), not when it drops some ("C#" is not "c").
+		if strings.Trim(slug, " -_.") != "" && strings.IndexFunc(slug, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(" -_.", r)
+		}) < 0 {
+			return fmt.Sprintf("%q is not lower-case letters and digits joined by single hyphens; say %q", slug, TitleSlug(slug))
+		}
+		return fmt.Sprintf("%q is not lower-case letters and digits joined by single hyphens", slug)
+	case utf8.RuneCountInString(slug) > MaxSlug:
+		return fmt.Sprintf("%q is longer than %d characters; say %q", slug, MaxSlug, TitleSlug(slug))
+	}
+	return ""
+}
+
+// NewRole writes roles/<slug>.md in the content folder, with every
+// front-matter key listed and the optional ones commented out; the slug is
+// made from the title when it is "". The content folder must have a
+// site.yaml. It never overwrites a file, nor adds one whose name differs
+// from an existing role's only in case.
+func NewRole(contentDir, title, slug string, today time.Time) (string, error) {
+	title = oneLine(title)
+	if slug == "" {
+		if slug = TitleSlug(title); slug == "" {
+			return "", fmt.Errorf("the title %q has no letters or digits to make a file name from; choose one with --slug", title)
+		}
+	} else if problem := SlugProblem(slug); problem != "" {
+		return "", fmt.Errorf("--slug: %s", problem)
+	}
+	site := filepath.Join(contentDir, "site.yaml")
+	if _, err := os.Stat(site); errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("%s does not exist, so %s is %w: run hirebook init to start a site, or point --content at yours", site, contentDir, ErrNoSite)
+	} else if err != nil {
+		return "", fmt.Errorf("%s: %w", site, unwrap(err))
+	}
+	rolesDir := filepath.Join(contentDir, "roles")
+	out := filepath.Join(rolesDir, slug+".md")
+	if existing := sameName(rolesDir, slug+".md"); existing != "" {
+		return out, taken(existing, title, slug)
 	}
 	root, _ := fs.Sub(files, "files")
 	b, err := execute(root, "role.md", RoleData{Title: title, Slug: slug, Today: today.Format("2006-01-02")})
 	if err != nil {
 		return out, err
 	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return out, fmt.Errorf("create %s: %w", filepath.Dir(out), err)
+	if err := os.MkdirAll(rolesDir, 0o755); err != nil {
+		return out, fmt.Errorf("create %s: %w", rolesDir, unwrap(err))
 	}
-	f, err := os.OpenFile(out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return out, fmt.Errorf("write %s: %w", out, err)
-	}
-	defer f.Close()
-	if _, err := f.Write(b); err != nil {
-		return out, fmt.Errorf("write %s: %w", out, err)
+	if err := writeNew(out, b); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return out, taken(out, title, slug)
+		}
+		return out, err
 	}
 	return out, nil
+}
+
+// sameName is the file in dir whose name is name in any case, or "".
+func sameName(dir, name string) string {
+	if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+		return filepath.Join(dir, name)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.EqualFold(e.Name(), name) {
+			return filepath.Join(dir, e.Name())
+		}
+	}
+	return ""
+}
+
+// taken explains why a new role cannot have the file name slug: the
+// existing file, and its title when that is another, which gives the same
+// name.
+func taken(existing, title, slug string) error {
+	other := roleTitle(existing)
+	if other == "" || other == title {
+		return fmt.Errorf("%s already exists; not overwriting it (to add another role of this title, choose its file name with --slug, such as %s-2)", existing, slug)
+	}
+	return fmt.Errorf("%s already exists: %q gives the same file name as its role, %q; choose another with --slug, such as %s-2", existing, title, other, slug)
+}
+
+// roleTitle is the title in a role file's front-matter, or "".
+func roleTitle(file string) string {
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		return ""
+	}
+	doc, d := content.Split(file, raw)
+	if d != nil || doc.Meta == nil {
+		return ""
+	}
+	for i := 0; i+1 < len(doc.Meta.Content); i += 2 {
+		if doc.Meta.Content[i].Value == "title" {
+			return oneLine(doc.Meta.Content[i+1].Value)
+		}
+	}
+	return ""
 }
 
 func execute(fsys fs.FS, name string, data any) ([]byte, error) {

@@ -112,7 +112,7 @@ func TestNewRoleListsEveryKeyAndRefusesToOverwrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	contentDir := filepath.Join(dir, "content")
-	out, err := scaffold.NewRole(contentDir, "Payroll Specialist: EMEA", time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC))
+	out, err := scaffold.NewRole(contentDir, "Payroll Specialist: EMEA", "", time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +141,7 @@ func TestNewRoleListsEveryKeyAndRefusesToOverwrite(t *testing.T) {
 		t.Error("the new role did not load as a draft with its title")
 	}
 	os.WriteFile(out, []byte("edited"), 0o644)
-	if _, err := scaffold.NewRole(contentDir, "Payroll Specialist: EMEA", time.Now()); err == nil {
+	if _, err := scaffold.NewRole(contentDir, "Payroll Specialist: EMEA", "", time.Now()); err == nil {
 		t.Fatal("new role overwrote an existing file")
 	}
 	if b, _ := os.ReadFile(out); string(b) != "edited" {
@@ -160,7 +160,7 @@ func TestNamesAndTitlesReadBackAsWritten(t *testing.T) {
 				t.Fatal(err)
 			}
 			contentDir := filepath.Join(dir, "content")
-			if _, err := scaffold.NewRole(contentDir, name, time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)); err != nil {
+			if _, err := scaffold.NewRole(contentDir, name, "", time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)); err != nil {
 				t.Fatal(err)
 			}
 			site, diags := generator.Check(generator.Options{Content: contentDir, Drafts: true})
@@ -193,7 +193,7 @@ func TestNewRoleUncommentedChecks(t *testing.T) {
 		t.Fatal(err)
 	}
 	contentDir := filepath.Join(dir, "content")
-	out, err := scaffold.NewRole(contentDir, "Payroll Specialist", time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC))
+	out, err := scaffold.NewRole(contentDir, "Payroll Specialist", "", time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -315,6 +315,89 @@ func TestInitRefusesABlankCompany(t *testing.T) {
 		}
 		if _, err := os.Stat(dir); !os.IsNotExist(err) {
 			t.Errorf("company %q: the folder was written", name)
+		}
+	}
+}
+
+// new role needs a site's content folder (one with site.yaml), and writes
+// nothing anywhere else.
+func TestNewRoleNeedsASite(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "nowhere")
+	_, err := scaffold.NewRole(dir, "Payroll Specialist", "", time.Now())
+	if !errors.Is(err, scaffold.ErrNoSite) || !strings.Contains(err.Error(), filepath.Join(dir, "site.yaml")+" does not exist") || !strings.Contains(err.Error(), "hirebook init") {
+		t.Errorf("err %v; want ErrNoSite naming site.yaml and suggesting hirebook init", err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Error("new role made a folder outside a site")
+	}
+}
+
+// A title's file name is cut at a word boundary to at most MaxSlug
+// characters (at MaxSlug in a script without spaces), and the role is
+// written.
+func TestNewRoleShortensALongTitle(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := scaffold.Init(dir, scaffold.SiteData{Company: "Acme"}, false); err != nil {
+		t.Fatal(err)
+	}
+	for title, want := range map[string]string{
+		strings.Repeat("Senior Principal Distinguished ", 20):                    "senior-principal-distinguished-senior-principal",
+		strings.Repeat("招聘", 200):                                                strings.Repeat("招聘", 30),
+		strings.Repeat("abcdefghij", 5) + " " + strings.Repeat("k", 9) + " tail": strings.Repeat("abcdefghij", 5) + "-" + strings.Repeat("k", 9),
+	} {
+		out, err := scaffold.NewRole(filepath.Join(dir, "content"), title, "", time.Now())
+		if err != nil {
+			t.Fatalf("%.20s…: %v", title, err)
+		}
+		if got := strings.TrimSuffix(filepath.Base(out), ".md"); got != want {
+			t.Errorf("%.20s…: file name %s, want %s", title, got, want)
+		}
+	}
+}
+
+// Two titles with one file name: the refusal names the existing role's
+// title and --slug, which chooses another name; a name that differs only
+// in case is taken too.
+func TestNewRoleSameFileName(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := scaffold.Init(dir, scaffold.SiteData{Company: "Acme"}, false); err != nil {
+		t.Fatal(err)
+	}
+	contentDir := filepath.Join(dir, "content")
+	if _, err := scaffold.NewRole(contentDir, "C++ Developer", "", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	_, err := scaffold.NewRole(contentDir, "C# Developer", "", time.Now())
+	if err == nil || !strings.Contains(err.Error(), `"C# Developer" gives the same file name as its role, "C++ Developer"; choose another with --slug`) {
+		t.Errorf("err %v; want both titles and --slug", err)
+	}
+	out, err := scaffold.NewRole(contentDir, "C# Developer", "c-sharp-developer", time.Now())
+	if err != nil || filepath.Base(out) != "c-sharp-developer.md" {
+		t.Fatalf("--slug: %s, %v", out, err)
+	}
+	os.Rename(out, filepath.Join(contentDir, "roles", "C-Sharp-Developer.md"))
+	if _, err := scaffold.NewRole(contentDir, "C# Developer", "c-sharp-developer", time.Now()); err == nil || !strings.Contains(err.Error(), "C-Sharp-Developer.md already exists") {
+		t.Errorf("a name that differs only in case: err %v", err)
+	}
+	if _, err := scaffold.NewRole(contentDir, "Anything", "Bad Name", time.Now()); err == nil || !strings.Contains(err.Error(), `say "bad-name"`) {
+		t.Errorf("an invalid --slug: err %v", err)
+	}
+}
+
+func TestSlugProblem(t *testing.T) {
+	for slug, want := range map[string]string{
+		"c-sharp-developer":              "",
+		"café-2":                         "",
+		"":                               "empty",
+		"C#":                             "not lower-case letters and digits joined by single hyphens",
+		"Data_Engineer":                  `say "data-engineer"`,
+		"a--b":                           `say "a-b"`,
+		"../x":                           "not lower-case",
+		strings.Repeat("ab-", 30) + "ab": "longer than 60 characters",
+	} {
+		got := scaffold.SlugProblem(slug)
+		if (want == "") != (got == "") || !strings.Contains(got, want) {
+			t.Errorf("SlugProblem(%q) = %q, want %q", slug, got, want)
 		}
 	}
 }
