@@ -43,8 +43,14 @@ func cmdCheck(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		say(stderr, msgProblems, errs, plural(errs, "error", "errors"), len(diags)-errs, plural(len(diags)-errs, "warning", "warnings"))
 		return 1
 	}
-	if len(diags) == 0 && site != nil && *format == "text" {
-		say(stderr, msgCheckOK, opts.Content, len(site.Roles), len(site.Company))
+	if site != nil && *format == "text" {
+		roles, pages := len(site.Roles), len(site.Company)
+		checked := fmt.Sprintf(msgChecked, roles, plural(roles, "role", "roles"), pages, plural(pages, "company page", "company pages"))
+		if n := len(diags); n == 0 {
+			say(stderr, msgCheckOK, opts.Content, checked)
+		} else {
+			say(stderr, msgCheckWarned, opts.Content, n, plural(n, "warning", "warnings"), checked)
+		}
 	}
 	return 0
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io"
 	"net"
 	"net/netip"
@@ -461,5 +462,25 @@ func TestNewRoleNeedsASiteAndTakesASlug(t *testing.T) {
 	stdout, stderr, code := runCLI(t, "new", "--content", content, "--slug", "c-sharp-developer", "role", "C# Developer")
 	if code != 0 || stdout != "wrote "+filepath.Join(content, "roles", "c-sharp-developer.md")+"\n" {
 		t.Errorf("--slug: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// check sums up a run without errors, warnings or none, in good English.
+func TestCheckSummary(t *testing.T) {
+	dir := t.TempDir()
+	if _, _, code := runCLI(t, "init", dir); code != 0 {
+		t.Fatal("init failed")
+	}
+	content := filepath.Join(dir, "content")
+	if _, stderr, code := runCLI(t, "check", "--content", content); code != 0 || stderr != content+": no problems found in 1 role and 1 company page\n" {
+		t.Errorf("a clean site: exit %d, stderr %q", code, stderr)
+	}
+	stdout, stderr, code := runCLI(t, "check", "--content", "testdata/warn")
+	n := strings.Count(stdout, ": warning: ")
+	if want := fmt.Sprintf("testdata/warn: no errors, %d warnings in 1 role and 0 company pages\n", n); code != 0 || n < 2 || stderr != want {
+		t.Errorf("warnings only: exit %d, stderr %q; want %q", code, stderr, want)
+	}
+	if _, stderr, _ := runCLI(t, "check", "--content", "testdata/warn", "--format", "json"); stderr != "" {
+		t.Errorf("--format json wrote a summary: %q", stderr)
 	}
 }
