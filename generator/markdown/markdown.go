@@ -26,12 +26,14 @@ import (
 type LinkResolver func(dest string) (url string, problem string)
 
 // Problem is a link that could not be resolved, or a body nested too
-// deeply to render, with its line in the body (counting from 1).
+// deeply to render, with its line in the body (counting from 1); or, as
+// a warning, something written in the body that is not published.
 type Problem struct {
 	Line    int
 	Dest    string
-	Rule    string // "broken-link" or "markdown-too-deep"
+	Rule    string // "broken-link", "markdown-too-deep", "raw-html-dropped" or "unsafe-link"
 	Message string
+	Warning bool // published without it; the build goes on
 }
 
 // Renderer renders Markdown bodies. It is safe for concurrent use.
@@ -92,6 +94,7 @@ var (
 	resolverKey = parser.NewContextKey()
 	reservedKey = parser.NewContextKey()
 	problemsKey = parser.NewContextKey()
+	rawKeptKey  = parser.NewContextKey()
 )
 
 // Render converts src to HTML, resolving links with resolve (which may be
@@ -136,6 +139,7 @@ func (r *Renderer) render(src []byte, resolve LinkResolver, reserved []string) (
 	pc.Set(resolverKey, resolve)
 	probs := &[]Problem{}
 	pc.Set(problemsKey, probs)
+	pc.Set(rawKeptKey, r.clean != nil)
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	if n := deepest(doc, maxTreeDepth); n != nil {
 		return "", []Problem{{Line: blockLine(n, src), Rule: "markdown-too-deep",
@@ -167,9 +171,11 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	}
 	resolve, _ := pc.Get(resolverKey).(LinkResolver)
 	probs, _ := pc.Get(problemsKey).(*[]Problem)
-	if resolve == nil {
-		return
+	if probs == nil {
+		probs = &[]Problem{}
 	}
+	rawKept, _ := pc.Get(rawKeptKey).(bool)
+	var raw []int // lines of raw HTML that is dropped
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -180,7 +186,20 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			dest = &l.Destination
 		case *ast.Image:
 			dest = &l.Destination
+		case *ast.HTMLBlock, *ast.RawHTML:
+			if !rawKept {
+				raw = append(raw, lineOf(n, src))
+			}
+			return ast.WalkSkipChildren, nil
 		default:
+			return ast.WalkContinue, nil
+		}
+		if html.IsDangerousURL(*dest) {
+			*probs = append(*probs, Problem{Line: lineOf(n, src), Dest: string(*dest), Rule: "unsafe-link", Warning: true,
+				Message: "a link that runs script (javascript:, vbscript:, or a data: URL other than an image) is not published; link to a page instead"})
+			return ast.WalkContinue, nil
+		}
+		if resolve == nil {
 			return ast.WalkContinue, nil
 		}
 		url, problem := resolve(string(*dest))
@@ -190,6 +209,14 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		*dest = []byte(url)
 		return ast.WalkContinue, nil
 	})
+	if len(raw) > 0 {
+		more := ""
+		if len(raw) > 1 {
+			more = fmt.Sprintf(" (and %d more places)", len(raw)-1)
+		}
+		*probs = append(*probs, Problem{Line: raw[0], Rule: "raw-html-dropped", Warning: true,
+			Message: "raw HTML here" + more + " is not published: this site has markdown.unsafe_html off; write it in Markdown, or turn the option on in site.yaml"})
+	}
 }
 
 // shiftHeadings moves every heading down so the highest becomes h2,

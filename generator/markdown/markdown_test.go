@@ -84,11 +84,23 @@ func headings(els []el) []string {
 
 func render(t *testing.T, src string, opts ...markdown.Option) []el {
 	t.Helper()
+	els, _ := renderWarned(t, src, opts...)
+	return els
+}
+
+// renderWarned is render that returns the body's warnings (what it does
+// not publish); an error still fails the test.
+func renderWarned(t *testing.T, src string, opts ...markdown.Option) ([]el, []markdown.Problem) {
+	t.Helper()
 	out, probs := markdown.New(opts...).Render([]byte(src), nil)
-	if len(probs) > 0 {
-		t.Fatalf("problems: %v", probs)
+	var warnings []markdown.Problem
+	for _, p := range probs {
+		if !p.Warning {
+			t.Fatalf("problems: %v", probs)
+		}
+		warnings = append(warnings, p)
 	}
-	return elements(t, string(out))
+	return elements(t, string(out)), warnings
 }
 
 func TestHeadingShift(t *testing.T) {
@@ -192,7 +204,15 @@ func TestRawHTML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			els := render(t, src, tt.opts...)
+			els, warnings := renderWarned(t, src, tt.opts...)
+			// Dropped raw HTML is said once, at its first line, with how
+			// many more places have it.
+			if tt.kept == nil && (len(warnings) != 1 || warnings[0].Rule != "raw-html-dropped" || warnings[0].Line != 1 || !strings.Contains(warnings[0].Message, "3 more places")) {
+				t.Errorf("warnings %+v, want one raw-html-dropped at line 1 naming 3 more places", warnings)
+			}
+			if tt.kept != nil && len(warnings) != 0 {
+				t.Errorf("raw HTML kept, but warnings %+v", warnings)
+			}
 			for _, tag := range []string{"b", "div", "script", "iframe"} {
 				want := slices.Contains(tt.kept, tag)
 				if got := len(tagged(els, tag)) > 0; got != want {
@@ -207,7 +227,10 @@ func TestRawHTML(t *testing.T) {
 }
 
 func TestDangerousLinks(t *testing.T) {
-	els := render(t, "[click](javascript:alert(1)) and ![x](javascript:alert(2)) and [ok](https://example.org/)\n")
+	els, warnings := renderWarned(t, "[click](javascript:alert(1)) and ![x](javascript:alert(2)) and [ok](https://example.org/)\n")
+	if len(warnings) != 2 || warnings[0].Rule != "unsafe-link" || warnings[0].Dest != "javascript:alert(1)" || warnings[1].Dest != "javascript:alert(2)" {
+		t.Errorf("warnings %+v, want an unsafe-link for each javascript: link", warnings)
+	}
 	var hrefs []string
 	for _, e := range tagged(els, "a", "img") {
 		hrefs = append(hrefs, e.Attrs["href"]+e.Attrs["src"])

@@ -305,7 +305,12 @@ func (p *planner) body(file, dir string, src []byte, line int, reserved ...strin
 	html, probs := p.md.Render(src, p.link.resolver(dir), reserved...)
 	var diags content.Diagnostics
 	for _, pr := range probs {
-		diags.Add(content.Pos{File: file, Line: line + pr.Line - 1}, "body", pr.Rule, "%s", pr.Message)
+		at := content.Pos{File: file, Line: line + pr.Line - 1}
+		if pr.Warning {
+			diags.Warn(at, "body", pr.Rule, "%s", pr.Message)
+		} else {
+			diags.Add(at, "body", pr.Rule, "%s", pr.Message)
+		}
 	}
 	return html, diags
 }
