@@ -13,7 +13,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -482,5 +484,51 @@ func TestCheckSummary(t *testing.T) {
 	}
 	if _, stderr, _ := runCLI(t, "check", "--content", "testdata/warn", "--format", "json"); stderr != "" {
 		t.Errorf("--format json wrote a summary: %q", stderr)
+	}
+}
+
+// lockedBuffer is an output serve may write from several goroutines.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// serve prints the address first, then the first build's report; a
+// content folder without site.yaml gets a hint.
+func TestServePrintsTheAddressFirst(t *testing.T) {
+	for _, c := range []struct {
+		content string
+		second  string // how the line after the address starts
+		hint    bool
+	}{{"../../content", "built ", false}, {filepath.Join(t.TempDir(), "nowhere"), "the site could not be built", true}} {
+		ctx, cancel := context.WithCancel(context.Background())
+		var stdout, stderr lockedBuffer
+		done := make(chan int)
+		go func() { done <- run(ctx, []string{"serve", "--port", "0", "--content", c.content}, &stdout, &stderr) }()
+		deadline := time.Now().Add(5 * time.Second)
+		for strings.Count(stdout.String(), "\n") < 2 && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		cancel()
+		<-done
+		lines := strings.Split(stdout.String(), "\n")
+		if len(lines) < 2 || !strings.HasPrefix(lines[0], "serving the preview at http://127.0.0.1:") || !strings.HasPrefix(lines[1], c.second) {
+			t.Errorf("--content %s: stdout %q; want the address, then %q", c.content, stdout.String(), c.second)
+		}
+		if hint := strings.Contains(stderr.String(), "site.yaml does not exist: point --content at your site's content folder, or start a site with hirebook init"); hint != c.hint {
+			t.Errorf("--content %s: stderr %q; hint shown %v, want %v", c.content, stderr.String(), hint, c.hint)
+		}
 	}
 }

@@ -35,6 +35,7 @@ Run "hirebook COMMAND -h" for a command's flags.`
 	msgWatchFailed    = "hirebook: cannot watch for changes (%v); the preview will not rebuild until serve restarts"
 	msgProfile        = "--%s: %v"
 	msgServing        = "serving the preview at %s (Ctrl+C to stop)"
+	msgServeNoSite    = "hint: %s does not exist: point --content at your site's content folder, or start a site with hirebook init"
 	msgServeOpen      = "warning: serving on %s makes the preview, guides included, visible to other devices on your network"
 	msgBadFormat      = "--format must be text, json or github, not %q"
 	msgBadSchema      = "schema: say role or site, not %q"

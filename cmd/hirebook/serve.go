@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/hirebook/hirebook/generator"
@@ -42,10 +44,17 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 1
 	}
 	opts.Passphrase = os.Getenv(guard.PassphraseEnv)
-	srv := serve.New(ctx, opts, stdout)
+	// The first build decides the address (the base URL's path), which is
+	// printed before that build's report.
+	log := &heldWriter{w: stdout, held: true}
+	srv := serve.New(ctx, opts, log)
 	srv.AllowHosts(strings.Split(*allow, ",")...)
 	say(stdout, msgServing, "http://"+localAddr(ln.Addr())+srv.BasePath())
+	log.release()
 	contentDir := filepath.Clean(opts.Content)
+	if site := filepath.Join(contentDir, "site.yaml"); !exists(site) {
+		say(stderr, msgServeNoSite, site)
+	}
 	go func() {
 		if err := srv.Watch(ctx, contentDir, filepath.Join(filepath.Dir(contentDir), "themes")); err != nil {
 			say(stderr, msgWatchFailed, err)
@@ -76,4 +85,36 @@ func localAddr(a net.Addr) string {
 		host = "localhost"
 	}
 	return net.JoinHostPort(host, port)
+}
+
+// heldWriter holds what is written to it until release, then writes
+// through; it may be written from more than one goroutine.
+type heldWriter struct {
+	mu   sync.Mutex
+	w    io.Writer
+	buf  bytes.Buffer
+	held bool
+}
+
+func (h *heldWriter) Write(p []byte) (int, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.held {
+		return h.buf.Write(p)
+	}
+	return h.w.Write(p)
+}
+
+// release writes what was held and lets later writes through.
+func (h *heldWriter) release() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.held = false
+	h.w.Write(h.buf.Bytes())
+	h.buf.Reset()
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }

@@ -17,6 +17,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -79,23 +80,31 @@ func New(ctx context.Context, opts generator.Options, log io.Writer) *Server {
 }
 
 // Rebuild builds the site again after the named files changed (all of it
-// when none are named); on success the new files replace the old ones and
-// every open page reloads, on failure the last good site stays.
+// when none are named: the first build); on success the new files replace
+// the old ones and every open page reloads, on failure the last good site
+// stays.
 func (s *Server) Rebuild(ctx context.Context, changed []string) error {
 	s.building.Lock()
 	defer s.building.Unlock()
-	why := "start"
-	if len(changed) > 0 {
-		why = describe(changed)
-	}
 	start := time.Now()
 	res, err := s.builder.Rebuild(ctx, changed)
 	took := time.Since(start).Round(time.Microsecond * 100)
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	why := ""
+	if len(changed) > 0 {
+		why = describe(changed) + " changed: "
+	}
 	if err != nil {
 		s.lastErr = err.Error()
-		fmt.Fprintf(s.log, "rebuild after %s failed in %s; still serving the last good site:\n%s\n", why, took, err)
+		switch {
+		case len(s.files) > 0:
+			fmt.Fprintf(s.log, "%sthe rebuild failed in %s; still serving the last good site:\n%s\n", why, took, err)
+		case why == "":
+			fmt.Fprintf(s.log, "the site could not be built (%s), so there is nothing to serve yet; fix what is wrong below and the preview builds by itself:\n%s\n", took, err)
+		default:
+			fmt.Fprintf(s.log, "%sthe site still could not be built (%s), so there is nothing to serve yet:\n%s\n", why, took, err)
+		}
 		s.notify()
 		return err
 	}
@@ -105,7 +114,11 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) error {
 	}
 	s.files, s.lastErr = files, ""
 	s.basePath = res.BasePath
-	fmt.Fprintf(s.log, "rebuilt after %s: %d files in %s\n", why, len(files), took)
+	verb := "rebuilt"
+	if why == "" {
+		verb = "built"
+	}
+	fmt.Fprintf(s.log, "%s%s %d files in %s\n", why, verb, len(files), took)
 	res.Warnings.WriteBrief(s.log, MaxWarnings)
 	s.notify()
 	return nil
@@ -318,19 +331,55 @@ func (s *Server) BasePath() string {
 	return s.basePath
 }
 
-// describe names changed files for the terminal, shortest first.
+// describe names the changed content files for the terminal (never an
+// editor's temporary or backup file, nor a folder): "a file" when none is
+// one.
 func describe(changed []string) string {
 	seen := map[string]bool{}
 	var names []string
 	for _, c := range changed {
-		b := path.Base(filepath.ToSlash(c))
-		if !seen[b] {
+		p := filepath.ToSlash(c)
+		b := path.Base(p)
+		if contentFile(p) && !seen[b] {
 			seen[b] = true
 			names = append(names, b)
 		}
 	}
-	if len(names) > 3 {
+	switch {
+	case len(names) == 0:
+		return "a file"
+	case len(names) > 3:
 		return fmt.Sprintf("%s and %d more", strings.Join(names[:3], ", "), len(names)-3)
 	}
 	return strings.Join(names, ", ")
+}
+
+// contentFile reports whether the slash-separated path p is one of the
+// site's files: site.yaml, roles/*.md, company/*.md or a file in a
+// themes/ folder, and not an editor's temporary or backup file.
+func contentFile(p string) bool {
+	dir, b := path.Split(p)
+	if editorTemp(b) {
+		return false
+	}
+	parent := path.Base(dir)
+	return b == "site.yaml" || (path.Ext(b) == ".md" && (parent == "roles" || parent == "company")) ||
+		strings.HasPrefix(p, "themes/") || strings.Contains(p, "/themes/")
+}
+
+// sedTemp is the name of the file sed -i writes before it renames it.
+var sedTemp = regexp.MustCompile(`^sed[A-Za-z0-9]{6}$`)
+
+// editorTemp reports whether a file name is one that editors and tools
+// write beside the file being saved: hidden, lock and swap files, backups
+// (name~, #name#, .bak, .orig), Vim's 4913 probe, sed -i's sedXXXXXX,
+// JetBrains' safe-write files.
+func editorTemp(name string) bool {
+	switch path.Ext(name) {
+	case ".swp", ".swo", ".swx", ".tmp", ".bak", ".orig":
+		return true
+	}
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~") ||
+		name == "4913" || sedTemp.MatchString(name) ||
+		strings.HasSuffix(name, "___jb_tmp___") || strings.HasSuffix(name, "___jb_old___")
 }

@@ -8,7 +8,9 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -376,4 +378,62 @@ func listen(t *testing.T, srv *serve.Server) string {
 	go hs.Serve(ln)
 	t.Cleanup(func() { hs.Close() })
 	return "http://" + ln.Addr().String() + srv.BasePath()
+}
+
+// syncBuffer is a log that the watcher and the test may use at once.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// The terminal says what happened in plain words: a first build that
+// fails leaves nothing to serve (there is no last good site), a rebuild
+// names the content file that changed and not the temporary file sed -i
+// wrote to save it, and a failed rebuild keeps the last good site.
+func TestServeTerminalMessages(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	var log syncBuffer
+	serve.New(ctx, generator.Options{Content: filepath.Join(t.TempDir(), "nowhere")}, &log)
+	if l := log.String(); !strings.HasPrefix(l, "the site could not be built (") || !strings.Contains(l, "so there is nothing to serve yet") || strings.Contains(l, "last good") {
+		t.Errorf("a first build that fails: %q", l)
+	}
+
+	dir := filepath.Join(t.TempDir(), "content")
+	copyDir(t, "../../content", dir)
+	log = syncBuffer{}
+	srv := serve.New(ctx, generator.Options{Content: dir}, &log)
+	if l := log.String(); !regexp.MustCompile(`^built \d+ files in `).MatchString(l) {
+		t.Errorf("the first build: %q", l)
+	}
+	go srv.Watch(ctx, dir)
+	time.Sleep(100 * time.Millisecond)
+	// sed -i: a sedXXXXXX file beside, renamed over the role.
+	file := filepath.Join(dir, "roles", "customer-support-lead.md")
+	b, _ := os.ReadFile(file)
+	tmp := filepath.Join(dir, "roles", "sedNbwpMM")
+	os.WriteFile(tmp, bytes.Replace(b, []byte("Tier 2"), []byte("Tier 3"), 1), 0o644)
+	if err := os.Rename(tmp, file); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the rebuild line", func() bool { return strings.Contains(log.String(), "customer-support-lead.md changed: rebuilt ") })
+	if strings.Contains(log.String(), "sed") {
+		t.Errorf("the terminal names sed's temporary file:\n%s", log.String())
+	}
+	replaceIn(t, file, "work_mode: hybrid", "work_mode: hybird")
+	eventually(t, "the failed rebuild", func() bool {
+		return strings.Contains(log.String(), "customer-support-lead.md changed: the rebuild failed in ") && strings.Contains(log.String(), "; still serving the last good site:\n")
+	})
 }
