@@ -194,20 +194,25 @@ var tomlRange = regexp.MustCompile(`^(\S+) is out of range for (int64|float64)$`
 // brackets nest past maxFlowDepth) is placed by the line yaml.v3's
 // message names.
 func syntaxError(file string, data []byte, offset int, err error) *Diagnostic {
-	d := &Diagnostic{Pos: Pos{File: file, Line: offset}, Rule: "yaml-syntax", Message: strings.TrimPrefix(err.Error(), "yaml: ")}
-	if m := yamlLine.FindStringSubmatch(d.Message); m != nil {
+	v3, v3Line := strings.TrimPrefix(err.Error(), "yaml: "), 0
+	if m := yamlLine.FindStringSubmatch(v3); m != nil {
 		if n, aerr := strconv.Atoi(m[1]); aerr == nil {
-			d.Pos.Line, d.Message = n+offset, m[2]
+			v3, v3Line = m[2], n
 		}
 	}
-	if flowDepth(data) > maxFlowDepth || strings.Contains(d.Message, "exceeded max depth") {
-		return d
+	d := &Diagnostic{Pos: Pos{File: file, Line: v3Line}, Rule: "yaml-syntax", Message: v3}
+	if flowDepth(data) <= maxFlowDepth && !strings.Contains(v3, "exceeded max depth") {
+		_, perr := goccyparser.ParseBytes(data, 0)
+		var se *goccy.SyntaxError
+		if errors.As(perr, &se) && se.Token != nil {
+			d.Pos.Line, d.Pos.Col, d.Message = se.Token.Position.Line, se.Token.Position.Column, se.Message
+		}
+		hintSyntax(d, strings.Split(string(data), "\n"), v3, v3Line, offset)
 	}
-	_, perr := goccyparser.ParseBytes(data, 0)
-	var se *goccy.SyntaxError
-	if errors.As(perr, &se) && se.Token != nil {
-		d.Pos.Line, d.Pos.Col, d.Message = se.Token.Position.Line+offset, se.Token.Position.Column, se.Message
-	}
+	// Without a line, the error is placed at the opening delimiter (the top
+	// of site.yaml); without a column, at the start of its line.
+	d.Pos.Line = max(1, d.Pos.Line+offset)
+	d.Pos.Col = max(1, d.Pos.Col)
 	return d
 }
 

@@ -248,7 +248,7 @@ func TestReadingRules(t *testing.T) {
 		{
 			name:   "YAML key out of line",
 			file:   "---\ntitle: A\nkpos:\n  - title: B\n timeframe: x\n---\n",
-			wants:  []want{{Line: 5, Col: 2, Rule: "yaml-syntax", Msg: "not allowed"}},
+			wants:  []want{{Line: 5, Col: 2, Key: "kpos[0].timeframe", Rule: "yaml-syntax", Msg: "not in line with title on line 4: check the indentation"}},
 			unread: true,
 		},
 		{
@@ -261,13 +261,13 @@ func TestReadingRules(t *testing.T) {
 		{
 			name:   "YAML mapping value in the wrong place",
 			file:   "---\ntitle: A\nsummary: a: b\n---\n",
-			wants:  []want{{Line: 3, Col: 10, Rule: "yaml-syntax", Msg: "mapping value"}},
+			wants:  []want{{Line: 3, Col: 10, Key: "summary", Rule: "yaml-syntax", Msg: `a value that contains ": " must be quoted, e.g. summary: "a: b"`}},
 			unread: true,
 		},
 		{
 			name:   "YAML tab indentation",
 			file:   "---\ntitle: A\nkpos:\n\t- title: B\n---\n",
-			wants:  []want{{Line: 4, Col: 1, Rule: "yaml-syntax"}},
+			wants:  []want{{Line: 4, Col: 1, Key: "kpos[0].title", Rule: "yaml-syntax", Msg: "YAML indents with spaces, not tabs"}},
 			unread: true,
 		},
 		{
@@ -347,7 +347,7 @@ func TestDeepNestingIsAnErrorOnItsLine(t *testing.T) {
 	if r != nil {
 		t.Fatal("a role nested 60,000 deep was read")
 	}
-	checkDiags(t, diags, "roles/r.md", []want{{Line: 3, Rule: "yaml-syntax", Msg: "depth"}})
+	checkDiags(t, diags, "roles/r.md", []want{{Line: 3, Col: 1, Rule: "yaml-syntax", Msg: "depth"}})
 }
 
 // Block lists nested far too deep are placed the same way, without the
@@ -365,5 +365,74 @@ func TestDeepBlockNestingIsAnErrorOnItsLine(t *testing.T) {
 	if mb := (after.TotalAlloc - before.TotalAlloc) >> 20; mb > 100 {
 		t.Errorf("reading a 40 KB file allocated %d MB", mb)
 	}
-	checkDiags(t, diags, "roles/r.md", []want{{Line: 4, Rule: "yaml-syntax", Msg: "depth"}})
+	checkDiags(t, diags, "roles/r.md", []want{{Line: 4, Col: 1, Rule: "yaml-syntax", Msg: "depth"}})
+}
+
+// YAML that does not parse is reported where it is wrong, under the key
+// the line was meant to have, with what to change: a key indented too far
+// or not far enough, a tab, a value holding ": ", text after a closing
+// quote, a list item out of line.
+func TestYAMLSyntaxSaysWhatToChange(t *testing.T) {
+	role := "---\ntitle: Customer Support Lead\nsummary: Lead a team\nkpos:\n  - id: handoffs\n" +
+		"    title: Rework hand-offs\n    outcome: A routine\n    timeframe: first 90 days\n    probes:\n      - How?\n      - Who?\n---\nBody.\n"
+	tests := []struct {
+		name, old, new string
+		want           string
+	}{
+		{"outcome indented two spaces too far", "    outcome:", "      outcome:",
+			"roles/r.md:7:7: error: kpos[0].outcome: indented further than title on line 6, so YAML reads it as more of title's text: line it up with title [yaml-syntax]"},
+		{"outcome indented one space too few", "    outcome:", "   outcome:",
+			"roles/r.md:7:4: error: kpos[0].outcome: not in line with title on line 6: check the indentation (the keys of one mapping start in the same column) [yaml-syntax]"},
+		{"a key indented under a plain value", "summary: Lead a team\n", "summary: Lead a team\n  team: Support\n",
+			"roles/r.md:4:3: error: team: indented further than summary on line 3, so YAML reads it as more of summary's text: line it up with summary [yaml-syntax]"},
+		{"tab indentation", "    outcome:", "\t  outcome:",
+			"roles/r.md:7:1: error: kpos[0].outcome: this line is indented with a tab: YAML indents with spaces, not tabs [yaml-syntax]"},
+		{"tab indentation of a first key", "  - id: handoffs\n", "\t- id: handoffs\n",
+			"roles/r.md:5:1: error: kpos[0].id: this line is indented with a tab: YAML indents with spaces, not tabs [yaml-syntax]"},
+		{"a value that holds a colon", "summary: Lead a team", "summary: Lead: a team",
+			`roles/r.md:3:10: error: summary: a value that contains ": " must be quoted, e.g. summary: "Lead: a team" [yaml-syntax]`},
+		{"a nested value that holds a colon and a backslash", "    title: Rework hand-offs", `    title: Rework C:\hand-offs: now # why`,
+			`roles/r.md:6:12: error: kpos[0].title: a value that contains ": " must be quoted, e.g. title: 'Rework C:\hand-offs: now' [yaml-syntax]`},
+		{"text after a closing quote", "summary: Lead a team", `summary: "Lead the team" across zones`,
+			`roles/r.md:3:26: error: summary: the text after the closing quote must be inside the quotes, e.g. summary: "Lead the team across zones" [yaml-syntax]`},
+		{"text after a closing single quote", "    timeframe: first 90 days", `    timeframe: 'it''s' "soon"`,
+			`roles/r.md:8:24: error: kpos[0].timeframe: the text after the closing quote must be inside the quotes, e.g. timeframe: 'it''s "soon"' [yaml-syntax]`},
+		{"a list item out of line", "      - Who?", "     - Who?",
+			"roles/r.md:11:6: error: kpos[0].probes: not in line with the list item on line 10: check the indentation (the items of one list start in the same column) [yaml-syntax]"},
+		{"a line with no key", "summary: Lead a team\n", "summary: Lead a team\nteam Support\n",
+			`roles/r.md:4:1: error: expected "key: value" here: text or a list item that belongs to a key goes under it, indented [yaml-syntax]`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := strings.Replace(role, tt.old, tt.new, 1)
+			if file == role {
+				t.Fatalf("%q is not in the role", tt.old)
+			}
+			_, d := content.Split("roles/r.md", []byte(file))
+			if d == nil {
+				t.Fatal("the role was read")
+			}
+			if got := d.Error(); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+	if _, d := content.Split("roles/r.md", []byte(role)); d != nil {
+		t.Errorf("the role as written: %v", d)
+	}
+}
+
+// site.yaml, which has no delimiter line, gets the same help, at its own
+// lines.
+func TestSiteYAMLSyntaxSaysWhatToChange(t *testing.T) {
+	for site, want := range map[string]string{
+		minimalSite + "timezone: Chicago: US\n":              `site.yaml:5:11: error: timezone: a value that contains ": " must be quoted, e.g. timezone: "Chicago: US" [yaml-syntax]`,
+		strings.Replace(minimalSite, "  name", "\tname", 1):  "site.yaml:3:1: error: company.name: this line is indented with a tab: YAML indents with spaces, not tabs [yaml-syntax]",
+		minimalSite + "guides:\n  protect: omit\n    x: y\n": "site.yaml:7:5: error: guides.x: indented further than protect on line 6, so YAML reads it as more of protect's text: line it up with protect [yaml-syntax]",
+	} {
+		_, diags := content.Load(fstest.MapFS{"site.yaml": {Data: []byte(site)}}, content.Options{})
+		if got := diags.Error(); got != want {
+			t.Errorf("got  %s\nwant %s", got, want)
+		}
+	}
 }

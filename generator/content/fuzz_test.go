@@ -31,6 +31,7 @@ var frontMatterSeeds = []string{
 	"---\n!!binary aGk=: x\n? [complex, key]\n: v\n---\n",
 	"---\ntitle: A\nkpos: [{title: Ship, traits: [reliable, nope]}]\ninterviewers: [{name: 佐藤 健一, covers: [x]}]\nsalary: {min: 1e400, max: -1}\n---\n",
 	"not utf-8: \xff\xfe\n",
+	"---\nkpos:\n  - title: x\n      outcome: y\n\t- \"a\" b: c: d\n  - 'q''' r\n     - z\n---\n",
 }
 
 // FuzzFrontMatter reads any file as a role, and as a company page, and
