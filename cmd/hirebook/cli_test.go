@@ -89,7 +89,7 @@ func TestCheckGitHubFormat(t *testing.T) {
 			t.Errorf("not a workflow command: %q", l)
 		}
 	}
-	if !strings.Contains(out, "::error file=testdata/broken/roles/values.md,line=9,col=1,title=url::apply: ") {
+	if !strings.Contains(out, "::error file=testdata/broken/roles/values.md,line=9,col=8,title=url::apply: ") {
 		t.Errorf("the apply error is not annotated at values.md line 9:\n%s", out)
 	}
 }
