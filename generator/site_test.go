@@ -1533,3 +1533,93 @@ func TestCandidateDataHasNoTeamFields(t *testing.T) {
 		t.Fatalf("planned %d candidate and %d team pages; want both", candidate, team)
 	}
 }
+
+// The primer's questions make sense read out loud and do not repeat
+// themselves: a question about a promised person, resource or opportunity
+// is worded for its kind; no objective's questions quote its title, which
+// is their heading; no arena's words name the arena, which is their
+// heading; no question or prompt appears twice on a page; and the primer
+// claims nothing about what other candidates do.
+func TestPrimerQuestionsReadWell(t *testing.T) {
+	s, m := build(t, exampleOpts("")), loadModel(t, exampleOpts(""))
+	quoted := regexp.MustCompile(`\x{201c}[^\x{201d}]*\x{201d}`)
+	primers := 0
+	for _, r := range published(m) {
+		p := s.page(t, questionsFile(r.Slug))
+		primers++
+		sec := section(p, "promises")
+		if sec == nil {
+			t.Fatalf("%s: no section on the promises", p.path)
+		}
+		asked := texts(within(sec, "li"))
+		d := r.Development
+		if len(asked) != len(d.People)+len(d.Resources)+len(d.Opportunities) {
+			t.Fatalf("%s: %d questions on %d promises", p.path, len(asked), len(d.People)+len(d.Resources)+len(d.Opportunities))
+		}
+		// The question without the item it quotes, by kind.
+		kinds := map[string]map[string]bool{}
+		for i, q := range asked {
+			kind := "opportunities"
+			if i < len(d.People) {
+				kind = "people"
+			} else if i < len(d.People)+len(d.Resources) {
+				kind = "resources"
+			}
+			if kinds[kind] == nil {
+				kinds[kind] = map[string]bool{}
+			}
+			kinds[kind][quoted.ReplaceAllString(q, "X")] = true
+		}
+		for kind, shapes := range kinds {
+			for other, otherShapes := range kinds {
+				for shape := range shapes {
+					if kind < other && otherShapes[shape] {
+						t.Errorf("%s: %s and %s are asked about the same way: %q", p.path, kind, other, shape)
+					}
+				}
+			}
+		}
+		for _, k := range r.KPOs {
+			sec := section(p, "q-"+k.ID)
+			if sec == nil {
+				t.Fatalf("%s: no questions for objective %s", p.path, k.ID)
+			}
+			for _, q := range texts(within(sec, "li")) {
+				if strings.Contains(q, k.Title) {
+					t.Errorf("%s: a question under the objective's heading quotes its title again: %q", p.path, q)
+				}
+			}
+		}
+		for _, a := range r.Development.Arenas() {
+			sec := section(p, "arena-"+a.ID)
+			if sec == nil {
+				t.Fatalf("%s: no section for arena %s", p.path, a.ID)
+			}
+			name := strings.ToLower(textOf(within(sec, "h3")[0]))
+			for _, q := range texts(within(sec, "li")) {
+				if strings.Contains(strings.ToLower(q), name) {
+					t.Errorf("%s: a line under %q names the arena again: %q", p.path, name, q)
+				}
+			}
+		}
+		seen := map[string]int{}
+		for _, ul := range p.find("ul") {
+			if c := attrOf(ul, "class"); c == "questions" || c == "prompts" {
+				for _, q := range texts(within(ul, "li")) {
+					seen[q]++
+				}
+			}
+		}
+		for q, n := range seen {
+			if n > 1 {
+				t.Errorf("%s: %q is on the page %d times", p.path, q, n)
+			}
+		}
+		if main := p.find("main"); len(main) != 1 || strings.Contains(strings.ToLower(textOf(main[0])), "most candidates") {
+			t.Errorf("%s claims what most candidates do", p.path)
+		}
+	}
+	if primers == 0 {
+		t.Fatal("no primer in the example")
+	}
+}

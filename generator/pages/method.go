@@ -8,35 +8,98 @@ import (
 // This file holds the hiring method's own words: the prompts, questions
 // and probes the primer and the guides are built from.
 
-// reflectionPrompts are what a candidate thinks through for each growth
-// arena before talking to the company.
-func reflectionPrompts(arena string) []string {
-	a := strings.ToLower(arena)
-	return []string{
-		fmt.Sprintf("What am I already good at in %s? Think of one recent example you are proud of.", a),
-		fmt.Sprintf("What do I want to learn next in %s, and what would be different if I learned it?", a),
-		fmt.Sprintf("What is the biggest obstacle to my %s right now, and what kind of help would remove it?", a),
+// arenaWords are, for each growth arena, what a candidate thinks through
+// before talking to the company (what they are good at, what they want to
+// learn, what is in the way) and what to ask the company about the people,
+// resources and opportunities behind its offer. Each arena has its own
+// words, so the primer does not repeat one sentence with four endings.
+var arenaWords = map[string]struct{ Prompts, Questions []string }{
+	"technical": {
+		Prompts: []string{
+			"Which part of your craft are you proudest of right now? Think of one recent piece of work that shows it.",
+			"Which skill do you want to learn next, and what could you do once you have it?",
+			"What keeps you from learning it now: time, someone to learn from, or work to practise on?",
+		},
+		Questions: []string{
+			"People: who would I learn from here, and how much of their time is set aside for it?",
+			"Resources: what training time, budget or tools does the team have, and who used them in the last year?",
+			"Opportunities: what piece of work stretched someone's skills here recently, and how did it go?",
+		},
+	},
+	"teamwork": {
+		Prompts: []string{
+			"Who do you work well with, and why? Think of a recent time a colleague counted on you.",
+			"Which working relationships do you want to get better at: across teams, across time zones, or with people who see things differently?",
+			"What gets in the way of good working relationships for you today?",
+		},
+		Questions: []string{
+			"People: who would I depend on most, and how do people here get to know colleagues on other teams?",
+			"Resources: what time or places are set aside for working together, rather than reporting to each other?",
+			"Opportunities: when did someone here last work across teams on something new, and what came of it?",
+		},
+	},
+	"leadership": {
+		Prompts: []string{
+			"Where have you led already, with or without the title? Think of one time people followed your lead.",
+			"Which part of leading do you want to learn next: running a project, coaching someone, or making a hard call?",
+			"What has kept you from leading more so far?",
+		},
+		Questions: []string{
+			"People: who coaches people here when they lead for the first time?",
+			"Resources: what training or support is there for new leaders, and who had it in the last year?",
+			"Opportunities: who here last led a project or mentored someone for the first time, and how did it go?",
+		},
+	},
+	"personal": {
+		Prompts: []string{
+			"Which habit or strength outside any job description serves you best at work?",
+			"What do you want from the next few years of your working life, beyond this role?",
+			"What stands in the way: time, confidence, the hours or place you work, or something else?",
+		},
+		Questions: []string{
+			"People: who can I talk to about my career, apart from the person who rates my work?",
+			"Resources: what time, flexibility or budget supports growth beyond the job itself, and who used it recently?",
+			"Opportunities: what did someone here do for their own growth recently, with the company's backing?",
+		},
+	},
+}
+
+// promiseQuestion is what a candidate can ask, out loud, to test one
+// person, resource or opportunity the role page promises: how it works
+// in practice, and who has had it.
+func promiseQuestion(kind, item string) string {
+	item = strings.TrimRight(strings.TrimSpace(item), ".")
+	switch kind {
+	case "people":
+		return "You list \u201c" + item + "\u201d. How often does someone new really get time with them, and what did the last person use that time for?"
+	case "resources":
+		return "You list \u201c" + item + "\u201d. Who on the team used it in the last year, and what did it take to get it?"
+	default:
+		return "You list \u201c" + item + "\u201d. Who had this chance most recently, and what came of it?"
 	}
 }
 
-// arenaQuestions test whether the company's promise in an arena is real:
-// the people, the resources and the opportunities behind it.
-func arenaQuestions(arena string) []string {
-	a := strings.ToLower(arena)
-	return []string{
-		fmt.Sprintf("People: who would help me with %s, and how much of their time is set aside for it?", a),
-		fmt.Sprintf("Resources: what budget, time or tools go to %s, and who on the team used them in the last year?", a),
-		fmt.Sprintf("Opportunities: what is a real stretch assignment in %s that someone here took on recently, and how did it go?", a),
-	}
+// everyKPO are questions that fit any objective: the primer asks them
+// once, above the objectives.
+var everyKPO = []string{
+	"Who would I work with most closely on this, and what will they need from me?",
+	"What got in the way the last time someone worked on something like this, and what has changed since?",
 }
 
-// kpoQuestions are what a candidate can ask about one objective.
-func kpoQuestions(title string) []string {
-	return []string{
-		fmt.Sprintf("How will you judge whether \u201c%s\u201d went well, and at what point will you look?", title),
-		"Who will I work with most closely on this, and what will they need from me?",
-		"What got in the way the last time someone worked on something like this, and what has changed since?",
+// kpoQuestions are what a candidate can ask about one objective, from
+// what the role page says of it. They do not repeat its title, which is
+// their heading.
+func kpoQuestions(k KPOView) []string {
+	var out []string
+	if k.Outcome != "" {
+		out = append(out, fmt.Sprintf("You describe success as \u201c%s\u201d. How will you measure that, and when will you look?", strings.TrimRight(k.Outcome, ".")))
+	} else {
+		out = append(out, "How will you judge whether this went well, and when will you look?")
 	}
+	if k.Timeframe != "" {
+		out = append(out, fmt.Sprintf("The time frame is \u201c%s\u201d. What needs to be in place for that to work, and what happens if it slips?", strings.TrimRight(k.Timeframe, ".")))
+	}
+	return out
 }
 
 // alignmentQuestions go beyond tasks and response times, for remote and

@@ -24,6 +24,7 @@ type PrimerPage struct {
 	Role      *RoleView
 	Arenas    []PrimerArena
 	KPOs      []PrimerKPO
+	EveryKPO  []string // questions that fit any objective, asked once
 	Alignment []string // remote and hybrid roles only
 	Promises  []string // the people, resources and opportunities listed
 }
@@ -34,17 +35,22 @@ func (p *planner) primer(r *content.Role, v *RoleView) Page {
 	c.NoIndex = v.Draft
 	pp := &PrimerPage{Common: c, Role: v}
 	for _, a := range v.Arenas {
-		pp.Arenas = append(pp.Arenas, PrimerArena{ID: a.ID, Name: a.Name, Offer: a.Offer, Prompts: reflectionPrompts(a.Name), Questions: arenaQuestions(a.Name)})
+		w := arenaWords[a.ID]
+		pp.Arenas = append(pp.Arenas, PrimerArena{ID: a.ID, Name: a.Name, Offer: a.Offer, Prompts: w.Prompts, Questions: w.Questions})
 	}
 	for _, k := range v.KPOs {
-		pp.KPOs = append(pp.KPOs, PrimerKPO{KPO: k, Questions: kpoQuestions(k.Title)})
+		pp.KPOs = append(pp.KPOs, PrimerKPO{KPO: k, Questions: kpoQuestions(k)})
 	}
+	pp.EveryKPO = everyKPO
 	if r.IsRemoteish() {
 		pp.Alignment = alignmentQuestions
 	}
-	for _, list := range [][]string{v.People, v.Resources, v.Opportunities} {
-		for _, item := range list {
-			pp.Promises = append(pp.Promises, "You mention \u201c"+item+"\u201d. Who had it last, and what came of it?")
+	for _, kind := range []struct {
+		name  string
+		items []string
+	}{{"people", v.People}, {"resources", v.Resources}, {"opportunities", v.Opportunities}} {
+		for _, item := range kind.items {
+			pp.Promises = append(pp.Promises, promiseQuestion(kind.name, item))
 		}
 	}
 	return Page{Path: "roles/" + r.Slug + "/questions/index.html", Layout: "questions", Data: pp}
