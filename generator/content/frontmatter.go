@@ -52,14 +52,41 @@ var formats = []*frontmatter.Format{
 // the size limit, UTF-8, a byte-order mark and CRLF line endings.
 func Clean(file string, data []byte) ([]byte, *Diagnostic) {
 	if len(data) > MaxFileSize {
-		return nil, &Diagnostic{Pos: Pos{File: file}, Rule: "file-too-large", Message: fmt.Sprintf("file is %d bytes; the limit is 1 MiB", len(data))}
+		return nil, &Diagnostic{Pos: Pos{File: file, Line: 1, Col: 1}, Rule: "file-too-large", Message: fmt.Sprintf("file is %d bytes; the limit is 1 MiB", len(data))}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
-		return nil, &Diagnostic{Pos: Pos{File: file, Line: line}, Rule: "not-utf8", Message: "file is not valid UTF-8 text"}
+		return nil, notUTF8(file, data, firstInvalid(data))
 	}
 	return bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), nil
+}
+
+// notUTF8 places the first byte that is not UTF-8, at offset bad, with the
+// key it is in when that is in YAML: in front-matter between --- lines, or
+// anywhere in a .yaml file.
+func notUTF8(file string, data []byte, bad int) *Diagnostic {
+	start := bytes.LastIndexByte(data[:bad], '\n') + 1
+	d := &Diagnostic{
+		Pos:     Pos{File: file, Line: 1 + bytes.Count(data[:start], []byte("\n")), Col: utf8.RuneCount(data[start:bad]) + 1},
+		Rule:    "not-utf8",
+		Message: fmt.Sprintf("file is not valid UTF-8 text (byte 0x%02X here): save it as UTF-8", data[bad]),
+	}
+	lines := strings.Split(strings.ReplaceAll(string(data[:bad]), "\r\n", "\n"), "\n")
+	first := 0 // the first YAML line, counting from 0
+	if !strings.HasSuffix(file, ".yaml") && !strings.HasSuffix(file, ".yml") {
+		open, delim := openingLine(data)
+		if delim != "---" || open >= d.Pos.Line {
+			return d
+		}
+		for _, l := range lines[open : len(lines)-1] {
+			if strings.TrimSpace(l) == "---" {
+				return d // in the body
+			}
+		}
+		first = open
+	}
+	d.Key = ownKeyPath(lines[first:], len(lines)-first)
+	return d
 }
 
 func firstInvalid(b []byte) int {
@@ -82,10 +109,10 @@ func Split(file string, raw []byte) (*Document, *Diagnostic) {
 	}
 	var c captured
 	body, err := frontmatter.Parse(bytes.NewReader(data), &c, formats...)
-	if err != nil {
-		return nil, &Diagnostic{Pos: Pos{File: file}, Rule: "front-matter", Message: err.Error()}
-	}
 	openLine, delim := openingLine(data)
+	if err != nil {
+		return nil, &Diagnostic{Pos: Pos{File: file, Line: openLine, Col: 1}, Rule: "front-matter", Message: err.Error()}
+	}
 	if !c.set {
 		if delim != "" {
 			return nil, &Diagnostic{Pos: Pos{File: file, Line: openLine, Col: 1}, Rule: "front-matter-unclosed",
@@ -167,7 +194,7 @@ func parseTOML(file string, data []byte, offset int) (*yaml.Node, *Diagnostic) {
 	md, err := toml.Decode(string(data), &m)
 	if err != nil {
 		var pe toml.ParseError
-		pos := Pos{File: file}
+		pos := Pos{File: file, Line: offset, Col: 1}
 		msg := err.Error()
 		if errors.As(err, &pe) {
 			pos.Line, pos.Col = pe.Position.Line+offset, pe.Position.Col

@@ -185,7 +185,25 @@ func TestReadingRules(t *testing.T) {
 		{
 			name:   "not UTF-8",
 			file:   "---\ntitle: Caf\xe9\nkpos: [{title: B}]\n---\n",
-			wants:  []want{{Line: 2, Rule: "not-utf8"}},
+			wants:  []want{{Line: 2, Col: 11, Key: "title", Rule: "not-utf8", Msg: "(byte 0xE9 here): save it as UTF-8"}},
+			unread: true,
+		},
+		{
+			name:   "not UTF-8 in a nested key, after other text",
+			file:   "\xef\xbb\xbf---\r\ntitle: Café\r\nkpos:\r\n  - title: Zoë\r\n    outcome: Caf\xe9\r\n---\r\n",
+			wants:  []want{{Line: 5, Col: 17, Key: "kpos[0].outcome", Rule: "not-utf8"}},
+			unread: true,
+		},
+		{
+			name:   "not UTF-8 in the body",
+			file:   "---\ntitle: A\n---\nkpos: Caf\xe9\n",
+			wants:  []want{{Line: 4, Col: 10, Rule: "not-utf8"}},
+			unread: true,
+		},
+		{
+			name:   "not UTF-8 in TOML",
+			file:   "+++\ntitle = \"Caf\xe9\"\n+++\n",
+			wants:  []want{{Line: 2, Col: 13, Rule: "not-utf8"}},
 			unread: true,
 		},
 		{
@@ -200,7 +218,7 @@ func TestReadingRules(t *testing.T) {
 		{
 			name:   "over 1 MiB",
 			file:   string(big),
-			wants:  []want{{Rule: "file-too-large"}},
+			wants:  []want{{Line: 1, Col: 1, Rule: "file-too-large"}},
 			unread: true,
 		},
 		{

@@ -110,14 +110,12 @@ func (l *loader) name(p string) string {
 
 func (l *loader) config(c *Config, diags *Diagnostics) bool {
 	c.File = l.name("site.yaml")
-	raw, rule, why := readFile(l.fsys, "site.yaml")
-	switch rule {
-	case "":
-	case "read":
-		diags.Add(Pos{File: c.File}, "", "missing-site", "cannot read site settings: %s", why)
-		return false
-	default:
-		diags.Add(Pos{File: c.File}, "", rule, "%s", why)
+	raw, rule, msg := readFile(l.fsys, "site.yaml", "site settings")
+	if rule == "read" {
+		rule = "missing-site"
+	}
+	if rule != "" {
+		diags.Add(Pos{File: c.File, Line: 1, Col: 1}, "", rule, "%s", msg)
 		return false
 	}
 	data, d := Clean(c.File, raw)
@@ -217,14 +215,9 @@ func (l *loader) companyPages(diags *Diagnostics) []*CompanyPage {
 }
 
 func (l *loader) read(name, file string, diags *Diagnostics) *Document {
-	raw, rule, why := readFile(l.fsys, name)
-	switch rule {
-	case "":
-	case "read":
-		diags.Add(Pos{File: file}, "", rule, "cannot read file: %s", why)
-		return nil
-	default:
-		diags.Add(Pos{File: file}, "", rule, "%s", why)
+	raw, rule, msg := readFile(l.fsys, name, "file")
+	if rule != "" {
+		diags.Add(Pos{File: file, Line: 1, Col: 1}, "", rule, "%s", msg)
 		return nil
 	}
 	doc, d := Split(file, raw)
@@ -335,28 +328,39 @@ func unwrapPath(err error) error {
 	return err
 }
 
+// linkOut is what is said of a symbolic link out of the content folder,
+// which the folder's fs.FS (an os.Root) refuses to follow.
+const linkOut = "this file is a link that points outside the content folder, so it will not be read: put the file itself in the folder"
+
 // readFile reads one content file: only a regular file (a device or a
 // pipe would flood or hang the build), at most MaxFileSize bytes, into one
 // buffer of its size. When it cannot, it returns the rule (read or
-// file-too-large) and why.
-func readFile(fsys fs.FS, name string) (raw []byte, rule, why string) {
+// file-too-large) and the message, "cannot read <what>: why" for read.
+func readFile(fsys fs.FS, name, what string) (raw []byte, rule, msg string) {
+	cannot := func(err error) ([]byte, string, string) {
+		why := unwrapPath(err).Error()
+		if why == "path escapes from parent" { // os.Root's error, which os does not export
+			return nil, "read", linkOut
+		}
+		return nil, "read", fmt.Sprintf("cannot read %s: %s", what, why)
+	}
 	fi, err := fs.Stat(fsys, name)
 	switch {
 	case err != nil:
-		return nil, "read", unwrapPath(err).Error()
+		return cannot(err)
 	case !fi.Mode().IsRegular():
-		return nil, "read", "not a regular file"
+		return nil, "read", fmt.Sprintf("cannot read %s: not a regular file", what)
 	case fi.Size() > MaxFileSize:
 		return nil, "file-too-large", fmt.Sprintf("file is %d bytes; the limit is 1 MiB", fi.Size())
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, "read", unwrapPath(err).Error()
+		return cannot(err)
 	}
 	defer f.Close()
 	b := bytes.NewBuffer(make([]byte, 0, fi.Size()+bytes.MinRead))
 	if _, err := b.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
-		return nil, "read", unwrapPath(err).Error()
+		return cannot(err)
 	}
 	if b.Len() > MaxFileSize { // it grew since Stat
 		return nil, "file-too-large", "file is over the limit of 1 MiB"

@@ -238,11 +238,14 @@ func TestSiteYAMLUnreadable(t *testing.T) {
 		fsys fstest.MapFS
 		rule string
 		line int
+		col  int
+		key  string
 	}{
-		{"missing", fstest.MapFS{"roles/a.md": {Data: []byte("---\ntitle: A\n---\n")}}, "missing-site", 0},
-		{"not UTF-8", fstest.MapFS{"site.yaml": {Data: []byte("title: Caf\xe9\n")}}, "not-utf8", 1},
-		{"syntax error", fstest.MapFS{"site.yaml": {Data: []byte("title: A\ncompany: {name: B\n")}}, "yaml-syntax", 2},
-		{"too large", fstest.MapFS{"site.yaml": {Data: []byte("title: A\n" + strings.Repeat("# padding\n", content.MaxFileSize/10+1))}}, "file-too-large", 0},
+		{"missing", fstest.MapFS{"roles/a.md": {Data: []byte("---\ntitle: A\n---\n")}}, "missing-site", 1, 1, ""},
+		{"not UTF-8", fstest.MapFS{"site.yaml": {Data: []byte("title: Caf\xe9\n")}}, "not-utf8", 1, 11, "title"},
+		{"not UTF-8 in a nested key", fstest.MapFS{"site.yaml": {Data: []byte("---\ntitle: A\ncompany:\n  name: B\xe9\n")}}, "not-utf8", 4, 10, "company.name"},
+		{"syntax error", fstest.MapFS{"site.yaml": {Data: []byte("title: A\ncompany: {name: B\n")}}, "yaml-syntax", 2, 10, ""},
+		{"too large", fstest.MapFS{"site.yaml": {Data: []byte("title: A\n" + strings.Repeat("# padding\n", content.MaxFileSize/10+1))}}, "file-too-large", 1, 1, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -250,8 +253,8 @@ func TestSiteYAMLUnreadable(t *testing.T) {
 			if site != nil {
 				t.Errorf("got a site from an unreadable site.yaml")
 			}
-			if len(diags) != 1 || diags[0].Rule != tt.rule || diags[0].Pos.File != "content/site.yaml" || diags[0].Pos.Line != tt.line {
-				t.Errorf("diagnostics %v, want one %s at content/site.yaml:%d", diags, tt.rule, tt.line)
+			if len(diags) != 1 || diags[0].Rule != tt.rule || diags[0].Pos != (content.Pos{File: "content/site.yaml", Line: tt.line, Col: tt.col}) || diags[0].Key != tt.key {
+				t.Errorf("diagnostics %v, want one %s at content/site.yaml:%d:%d key %q", diags, tt.rule, tt.line, tt.col, tt.key)
 			}
 		})
 	}
@@ -488,5 +491,75 @@ func TestNumbersTooLarge(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A content file that is a link out of the folder is not read, and says
+// so at its line 1, as does every file that cannot be read: a build reads
+// the folder through an os.Root, which follows no link out of it.
+func TestLinksOutOfTheFolder(t *testing.T) {
+	outside := filepath.Join(t.TempDir(), "secret.md")
+	if err := os.WriteFile(outside, []byte("---\ntitle: Secret\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, data := range map[string]string{
+		"site.yaml":     minimalSite,
+		"roles/lead.md": "---\ntitle: Lead\nkpos: [{title: Ship}]\n---\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for link, target := range map[string]string{
+		"roles/out.md":     outside,
+		"roles/up.md":      "../../" + filepath.Base(filepath.Dir(outside)) + "/secret.md",
+		"roles/inside.md":  "lead.md",
+		"roles/nowhere.md": "gone.md",
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(link))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	site, diags := content.Load(root.FS(), content.Options{Prefix: "content"})
+	if site == nil {
+		t.Fatal(diags)
+	}
+	const out = "error: this file is a link that points outside the content folder, so it will not be read: put the file itself in the folder [read]"
+	want := []string{
+		"content/roles/nowhere.md:1:1: error: cannot read file: no such file or directory [read]",
+		"content/roles/out.md:1:1: " + out,
+		"content/roles/up.md:1:1: " + out,
+	}
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Error())
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(site.Roles) != 2 {
+		t.Errorf("read %d roles, want lead and the link to it", len(site.Roles))
+	}
+
+	// site.yaml itself.
+	if err := os.Remove(filepath.Join(dir, "site.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "site.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if site, diags := content.Load(root.FS(), content.Options{Prefix: "content"}); site != nil || len(diags) == 0 ||
+		diags[len(diags)-1].Error() != "content/site.yaml:1:1: "+strings.Replace(out, "[read]", "[missing-site]", 1) {
+		t.Errorf("site.yaml linked out of the folder: %v", diags)
 	}
 }
