@@ -1623,3 +1623,37 @@ func TestPrimerQuestionsReadWell(t *testing.T) {
 		t.Fatal("no primer in the example")
 	}
 }
+
+// The scorecard's note says when what is entered is erased as it really
+// happens: at once with Erase, or, once the kept days have passed since
+// the last change, the next time a guide or kit of the site is opened (a
+// page's script cannot run while no page is open).
+func TestScorecardNoteSaysWhenItIsErased(t *testing.T) {
+	s, _ := plainGuides(t)
+	notes := 0
+	for _, p := range s.htmlPages() {
+		if !strings.HasPrefix(p, "guides/") {
+			continue
+		}
+		pg := s.page(t, p)
+		for _, card := range pg.find("div", "id", "sc") {
+			notes++
+			days := attrOf(card, "data-days")
+			note := pg.find("p", "id", "sc-note")
+			if days == "" || len(note) != 1 {
+				t.Fatalf("%s: a scorecard with data-days %q and %d notes", p, days, len(note))
+			}
+			text := textOf(note[0])
+			if !strings.Contains(text, days+" days after your last change") || !strings.Contains(text, "Erase") ||
+				!regexp.MustCompile(`next time a guide or kit .*is opened`).MatchString(text) {
+				t.Errorf("%s: the note does not say the scorecard is erased with Erase, or when a guide or kit is next opened after %s days: %q", p, days, text)
+			}
+			if strings.Contains(text, "erased "+days+" days after") {
+				t.Errorf("%s: the note promises erasure on a day no script runs: %q", p, text)
+			}
+		}
+	}
+	if notes == 0 {
+		t.Fatal("no scorecard in the example's guides")
+	}
+}

@@ -152,7 +152,8 @@ func checkRestoredNotice(t *testing.T, b *browser) {
 	b.waitFor(t, "the notice's text", `document.getElementById("sc-restored-text").textContent !== ""`)
 	got := eval[[]string](t, b, `(() => { const p = document.getElementById("sc-restored-text"), btn = document.getElementById("sc-new");
 		return [p.textContent, p.getAttribute("role") || "", btn.getAttribute("aria-describedby") || ""]; })()`)
-	today := time.Now().Format("2006-01-02")
+	// The day as the site writes dates: "2 November 2026".
+	today := time.Now().Format("2 January 2006")
 	if !strings.Contains(got[0], "AB") || !strings.Contains(got[0], today) {
 		t.Errorf("the notice says %q; want the initials AB and the day %s", got[0], today)
 	}

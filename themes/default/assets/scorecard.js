@@ -1,6 +1,9 @@
 // scorecard.js keeps the scorecard of an interviewer guide or kit in this
 // browser only: localStorage, one entry per site and role, erased on
-// request and a set number of days (data-days, 30) after the last change.
+// request. An entry left alone expires a set number of days (data-days,
+// 30) after its last change: from then on no page restores it, and the
+// next guide or kit of the site opened on the device erases it (a script
+// runs only while one of its pages is open).
 // The full guide and the role's kits share that entry: each page saves the
 // fields it shows into it and keeps the others, so a rating entered in the
 // guide survives a save in a kit. A restored entry is announced at the top
@@ -53,6 +56,19 @@
   function day(t) {
     const d = new Date(t);
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+  // dayText writes a day as the site's pages do, day month year ("29
+  // November 2026"), with the month named in the page's language.
+  function dayText(t) {
+    try {
+      const parts = new Intl.DateTimeFormat(document.documentElement.lang || undefined,
+        { day: "numeric", month: "long", year: "numeric" }).formatToParts(new Date(t));
+      const part = (type) => (parts.find((p) => p.type === type) || {}).value;
+      if (part("day") && part("month") && part("year")) return part("day") + " " + part("month") + " " + part("year");
+    } catch (err) {
+      // an unknown language tag: fall back to the ISO date
+    }
+    return day(t);
   }
   function clean(s) {
     return s.replace(/\s+/g, " ").trim();
@@ -209,7 +225,7 @@
     // restored and when it last changed, with a way to start a new one.
     function announce(data) {
       if (!restored || !restoredText) {
-        say("Restored from this device: the scorecard of " + candidate(data) + ", last changed " + day(data.saved) + ".");
+        say("Restored from this device: the scorecard of " + candidate(data) + ", last changed " + dayText(data.saved) + ".");
         return;
       }
       const button = document.getElementById("sc-new");
@@ -218,7 +234,7 @@
       // The status region is filled a moment after it is shown: screen
       // readers announce changes to a live region they already know of.
       const text = "Restored from this device: the scorecard of " + candidate(data) +
-        ", last changed " + day(data.saved) + ". Interviewing someone else? Start a new one, so their ratings stay apart.";
+        ", last changed " + dayText(data.saved) + ". Interviewing someone else? Start a new one, so their ratings stay apart.";
       setTimeout(() => { restoredText.textContent = text; }, 100);
       if (!button) return;
       button.addEventListener("click", () => {
