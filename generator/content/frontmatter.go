@@ -219,7 +219,8 @@ var tomlRange = regexp.MustCompile(`^(\S+) is out of range for (int64|float64)$`
 // goccy's parser needs memory that grows with the square of the nesting
 // depth, so text nested too deep (yaml.v3 says "exceeded max depth", or
 // brackets nest past maxFlowDepth) is placed by the line yaml.v3's
-// message names.
+// message names. Otherwise hintSyntax says, where it can tell, what to
+// change and under which key.
 func syntaxError(file string, data []byte, offset int, err error) *Diagnostic {
 	v3, v3Line := strings.TrimPrefix(err.Error(), "yaml: "), 0
 	if m := yamlLine.FindStringSubmatch(v3); m != nil {
