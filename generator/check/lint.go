@@ -196,7 +196,7 @@ func lintArenas(r *content.Role, warn warnFunc) {
 
 func lintCloses(r *content.Role, warn warnFunc) {
 	if r.Status == "open" && r.Closes.IsZero() {
-		warn("title", "an open role has no `closes` date; add one so Google for Jobs gets validThrough and the role closes by itself")
+		warn("closes", "an open role has no `closes` date; add one so Google for Jobs gets validThrough and the role closes by itself")
 	}
 }
 
@@ -208,7 +208,7 @@ func lintDates(r *content.Role, warn warnFunc) {
 
 func lintFeedback(r *content.Role, warn warnFunc) {
 	if strings.TrimSpace(r.Feedback.Promise) == "" {
-		warn("title", "no feedback promise: add `feedback: {promise: ...}` (here or in defaults) saying what candidates who do not move forward will hear, and when")
+		warn("feedback", "no feedback promise: add `feedback: {promise: ...}` (here or in defaults) saying what candidates who do not move forward will hear, and when")
 	}
 }
 

@@ -67,9 +67,9 @@ func TestLintRules(t *testing.T) {
 		{"trait not named", "trait-not-named", "traits[1]", 6, 20, replace(good, "traits: [reliable]\nfeedback", "traits: [reliable, independent]\nfeedback")},
 		{"uncovered", "kpo-not-covered", "kpos[1]", 20, 5, replace(good, "---\nBody", "  - id: k2\n    title: Run the weekly review\n    outcome: A review\n    timeframe: weekly\n---\nBody")},
 		{"unbacked arena", "arena-unbacked", "development", 8, 1, replace(good, "  people: [A mentor]\n", "")},
-		{"no closes", "missing-closes", "title", 2, 8, replace(good, "closes: 2027-01-31\n", "")},
+		{"no closes", "missing-closes", "closes", 1, 1, replace(good, "closes: 2027-01-31\n", "")},
 		{"closes before posted", "closes-before-posted", "closes", 4, 9, replace(good, "closes: 2027-01-31", "closes: 2026-10-01")},
-		{"no feedback", "missing-feedback", "title", 2, 8, replace(good, "feedback: {promise: Written feedback in five days}\n", "")},
+		{"no feedback", "missing-feedback", "feedback", 1, 1, replace(good, "feedback: {promise: Written feedback in five days}\n", "")},
 		{"interviewer covering nothing", "kpo-not-covered", "interviewers[1]", 14, 5, replace(good, "    covers: [k1]\n", "    covers: [k1]\n  - name: Bo\n")},
 		{"reverse without interviewers", "reverse-without-interviewer", "reverse_interview", 1, 1, replace(good, "interviewers:\n  - name: Ana\n    covers: [k1]\n", "")},
 	}
