@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -165,6 +166,11 @@ func BaseURLProblem(s string) string {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil || strings.HasSuffix(s, "?") {
 		return fmt.Sprintf("%q is not an absolute http(s) URL without query or fragment, such as https://example.github.io/careers/", s)
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return fmt.Sprintf("%q has port %s; a port is a number from 1 to 65535", s, p)
+		}
 	}
 	if strings.Contains(u.Path, "//") || slices.ContainsFunc(strings.Split(u.Path, "/"), func(seg string) bool { return seg == "." || seg == ".." }) {
 		return fmt.Sprintf("%q has an empty, . or .. folder in its path", s)

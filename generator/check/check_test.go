@@ -190,6 +190,9 @@ func TestBaseURL(t *testing.T) {
 		{"https://example.github.io/a/../careers/", "url"},
 		{"https://user@example.github.io/", "url"},
 		{"https://example.github.io/karriär/", ""},
+		{"https://x.example:99999/", "url"},
+		{"https://x.example:0/", "url"},
+		{"https://x.example:65535/", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.url, func(t *testing.T) {
