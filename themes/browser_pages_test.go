@@ -73,6 +73,8 @@ func TestBrowser(t *testing.T) {
 	t.Run("scorecard over plain http", func(t *testing.T) { checkClipboardFallback(t, b, "http://"+lanHost+plain.res.BasePath) })
 	t.Run("scorecard after unlocking", func(t *testing.T) { checkUnlockedScorecard(t, b, sealed.base) })
 	t.Run("table words", func(t *testing.T) { checkTableWords(t, b, plain.base) })
+	t.Run("print links", func(t *testing.T) { checkPrintLinks(t, b, plain.base) })
+	t.Run("print sheets", func(t *testing.T) { checkPrintPages(t, b, plain.base) })
 	t.Logf("screenshots and PDFs: %s", b.shot)
 }
 
@@ -310,4 +312,95 @@ func scrollingTableOnly(v axeViolation) bool {
 		}
 	}
 	return len(v.Nodes) > 0
+}
+
+// printURL is, for each link that matches the selector, what it prints
+// after itself on paper and the absolute address it should print: the
+// site's origin (from the canonical URL) and the link's own path.
+const printURL = `((sel) => { const origin = new URL(document.querySelector("link[rel=canonical]").href).origin;
+	return [...document.querySelectorAll(sel)].map((a) => [a.textContent.trim(), getComputedStyle(a, "::after").content, ' "(' + origin + a.getAttribute("href") + ')"']); })`
+
+// unprinted lists the links that match the selector and still show on
+// paper.
+const unprinted = `((sel) => [...document.querySelectorAll(sel)].filter((a) => a.getClientRects().length > 0).map((a) => a.textContent.trim()))`
+
+// checkPrintLinks prints the role page, its primer, the portal and the
+// guide: links that lead somewhere a reader needs print their absolute
+// address (the role's primer, links in the role's text to other pages of
+// the site, the roles on the portal); links that only navigate are left
+// off the paper.
+func checkPrintLinks(t *testing.T, b *browser, plain string) {
+	b.do(t, "desktop viewport", chromedp.EmulateViewport(1024, 768))
+	defer b.media(t, "", "")
+	for _, c := range []struct {
+		url       string
+		addressed []string // selectors of links that print their address; each must match
+		hidden    string   // selector of navigation links kept off the paper
+	}{
+		{plain + spmm, []string{`a[href$="/questions/"]`, `.prose a[href^="/"]`}, `footer a[href="` + plainPath(plain) + `"]`},
+		{plain + spmm + "questions/", nil, `.more a, .crumb a`},
+		{plain, []string{`.card h3 a`}, `footer a[href="` + plainPath(plain) + `"]`},
+		{plain + "company/how-we-interview/", []string{`.prose a[href^="/"]`}, `.more a`},
+		{plain + guide, nil, `.crumb a, .meta a, .covers a[href*="/guides/"]`},
+	} {
+		b.media(t, "", "")
+		b.do(t, "open "+c.url, chromedp.Navigate(c.url))
+		b.media(t, "print", "")
+		for _, sel := range c.addressed {
+			got := eval[[][]string](t, b, printURL+"(`"+sel+"`)")
+			if len(got) == 0 {
+				t.Errorf("%s: no link matches %s", c.url, sel)
+			}
+			for _, l := range got {
+				if l[1] != strings.Replace(l[2], ` "(`, `" (`, 1) {
+					t.Errorf("%s: on paper %q prints %s after it; want %s", c.url, l[0], l[1], strings.Replace(l[2], ` "(`, `" (`, 1))
+				}
+			}
+		}
+		if eval[int](t, b, `document.querySelectorAll(`+"`"+c.hidden+"`"+`).length`) == 0 {
+			t.Errorf("%s: no navigation link matches %s", c.url, c.hidden)
+		}
+		if shown := eval[[]string](t, b, unprinted+"(`"+c.hidden+"`)"); len(shown) > 0 {
+			t.Errorf("%s: navigation links show on paper: %v", c.url, shown)
+		}
+	}
+}
+
+// plainPath is the base path of a served site's URL.
+func plainPath(base string) string {
+	u, _ := url.Parse(base)
+	return u.Path
+}
+
+// checkPrintPages prints pages on A4 and Letter: the page layout for
+// screens (a column at least as tall as the window) and the footer add no
+// sheet of their own, so the last sheet is never blank or the footer
+// alone. The pages printed with the footer left out and the body laid out
+// as plain blocks give the number of sheets the content needs.
+func checkPrintPages(t *testing.T, b *browser, plain string) {
+	b.do(t, "desktop viewport", chromedp.EmulateViewport(1024, 768))
+	for _, u := range []string{plain, plain + spmm, plain + spmm + "questions/", plain + "company/how-we-interview/"} {
+		b.do(t, "open "+u, chromedp.Navigate(u))
+		b.media(t, "print", "")
+		if got := eval[string](t, b, `(() => { const s = getComputedStyle(document.body); return s.display + " " + s.minHeight; })()`); got != "block 0px" {
+			t.Errorf("%s: on paper the body is laid out as %q; want block 0px", u, got)
+		}
+		b.media(t, "", "")
+		for _, paper := range []struct {
+			name string
+			size chromedp.PaperSize
+		}{{"a4", chromedp.PaperA4}, {"letter", chromedp.PaperLetter}} {
+			name := "sheets-" + strings.Trim(strings.ReplaceAll(strings.TrimPrefix(u, plain), "/", "-"), "-") + "-" + paper.name
+			full := len(pdfPage.FindAll(b.pdf(t, name, paper.size), -1))
+			b.do(t, "leave out the footer", chromedp.Evaluate[chromedp.Void](`(() => {
+				document.body.style.setProperty("display", "block", "important");
+				document.body.style.setProperty("min-height", "0", "important");
+				document.querySelector("footer.site").style.setProperty("display", "none", "important"); })()`))
+			content := len(pdfPage.FindAll(b.pdf(t, name+"-content", paper.size), -1))
+			b.do(t, "put the footer back", chromedp.Evaluate[chromedp.Void](`document.body.removeAttribute("style"); document.querySelector("footer.site").removeAttribute("style")`))
+			if full != content {
+				t.Errorf("%s on %s: %d sheets, but the content fills %d", u, paper.name, full, content)
+			}
+		}
+	}
 }
