@@ -75,6 +75,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("table words", func(t *testing.T) { checkTableWords(t, b, plain.base) })
 	t.Run("print links", func(t *testing.T) { checkPrintLinks(t, b, plain.base) })
 	t.Run("print sheets", func(t *testing.T) { checkPrintPages(t, b, plain.base) })
+	t.Run("locked page", func(t *testing.T) { checkLockedPage(t, b, sealed.base) })
 	t.Logf("screenshots and PDFs: %s", b.shot)
 }
 
@@ -402,5 +403,56 @@ func checkPrintPages(t *testing.T, b *browser, plain string) {
 				t.Errorf("%s on %s: %d sheets, but the content fills %d", u, paper.name, full, content)
 			}
 		}
+	}
+}
+
+// borderContrast is the contrast ratio between the passphrase field's
+// border and the page behind it (WCAG 1.4.11 asks 3:1 of a field's
+// outline).
+const borderContrast = `(() => {
+	const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+	const lum = (c) => { const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+	const a = lum(getComputedStyle(document.getElementById("hb-pass")).borderTopColor), b = lum(getComputedStyle(document.body).backgroundColor);
+	return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+})()`
+
+// checkLockedPage: the passphrase field's border stands out from the page
+// in both color schemes, and a locked page printed says it is locked
+// rather than printing an empty form.
+func checkLockedPage(t *testing.T, b *browser, sealed string) {
+	b.phone(t, 390, 844, 1)
+	defer b.media(t, "", "")
+	forgetKeys(t, b, sealed)
+	for _, scheme := range []string{"light", "dark"} {
+		b.media(t, "", scheme)
+		b.open(t, pageType{"locked", sealed + guide, asking})
+		if c := eval[float64](t, b, borderContrast); c < 3 {
+			t.Errorf("%s scheme: the passphrase field's border has a contrast of %.2f:1 with the page; want 3:1 or more", scheme, c)
+		}
+	}
+	b.media(t, "print", "")
+	got := eval[[]string](t, b, `(() => { const shown = (e) => !!e && e.getClientRects().length > 0;
+		const form = ["hb-unlock", "hb-pass", "hb-remember"].filter((id) => shown(document.getElementById(id)));
+		const line = [...document.querySelectorAll("main p")].filter(shown).map((p) => p.textContent.trim());
+		return form.concat(["|"], line); })()`)
+	i := 0
+	for got[i] != "|" {
+		i++
+	}
+	if i > 0 {
+		t.Errorf("on paper the locked page shows its form: %v", got[:i])
+	}
+	if lines := got[i+1:]; len(lines) != 1 || !strings.Contains(lines[0], "locked") || !strings.Contains(lines[0], "passphrase") {
+		t.Errorf("on paper the locked page says %q; want one line that says it is locked and needs the passphrase", lines)
+	}
+}
+
+// forgetKeys deletes the keys this browser remembers for the sealed site,
+// so its team pages ask for the passphrase again.
+func forgetKeys(t *testing.T, b *browser, sealed string) {
+	t.Helper()
+	b.do(t, "open the sealed site", chromedp.Navigate(sealed))
+	if !eval[bool](t, b, `new Promise((resolve) => { const r = indexedDB.deleteDatabase("hirebook"); r.onsuccess = () => resolve(true); r.onerror = r.onblocked = () => resolve(false); })`) {
+		t.Fatal("could not delete the remembered keys")
 	}
 }
