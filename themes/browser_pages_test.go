@@ -76,6 +76,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("print links", func(t *testing.T) { checkPrintLinks(t, b, plain.base) })
 	t.Run("print sheets", func(t *testing.T) { checkPrintPages(t, b, plain.base) })
 	t.Run("locked page", func(t *testing.T) { checkLockedPage(t, b, sealed.base) })
+	t.Run("time plan targets", func(t *testing.T) { checkCoversTargets(t, b, plain.base) })
 	t.Logf("screenshots and PDFs: %s", b.shot)
 }
 
@@ -454,5 +455,25 @@ func forgetKeys(t *testing.T, b *browser, sealed string) {
 	b.do(t, "open the sealed site", chromedp.Navigate(sealed))
 	if !eval[bool](t, b, `new Promise((resolve) => { const r = indexedDB.deleteDatabase("hirebook"); r.onsuccess = () => resolve(true); r.onerror = r.onblocked = () => resolve(false); })`) {
 		t.Fatal("could not delete the remembered keys")
+	}
+}
+
+// checkCoversTargets: on a phone, the links of the guide's time plan (to
+// each objective, and to the interviewer's kit) are targets a finger can
+// hit: 44 px tall, and none overlaps another.
+func checkCoversTargets(t *testing.T, b *browser, plain string) {
+	b.phone(t, 390, 844, 1)
+	b.open(t, pageType{"guide", plain + guide, scored})
+	got := eval[[]string](t, b, `(() => {
+		const rs = [...document.querySelectorAll(".covers a")].map((a) => [a.textContent.trim(), a.getBoundingClientRect()]);
+		const out = rs.length < 4 ? ["only " + rs.length + " links"] : [];
+		for (const [name, r] of rs) if (r.height < 43.5 || r.width < 24) out.push(name + " " + Math.round(r.width) + "x" + Math.round(r.height));
+		for (let i = 0; i < rs.length; i++) for (let j = i + 1; j < rs.length; j++) {
+			const a = rs[i][1], b = rs[j][1];
+			if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push(rs[i][0] + " overlaps " + rs[j][0]);
+		}
+		return out; })()`)
+	if len(got) > 0 {
+		t.Errorf("the time plan's links are small targets: %s", strings.Join(got, "; "))
 	}
 }
