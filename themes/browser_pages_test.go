@@ -77,6 +77,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("print sheets", func(t *testing.T) { checkPrintPages(t, b, plain.base) })
 	t.Run("locked page", func(t *testing.T) { checkLockedPage(t, b, sealed.base) })
 	t.Run("time plan targets", func(t *testing.T) { checkCoversTargets(t, b, plain.base) })
+	t.Run("forget on this device", func(t *testing.T) { checkForget(t, b, sealed.base) })
 	t.Logf("screenshots and PDFs: %s", b.shot)
 }
 
@@ -476,4 +477,71 @@ func checkCoversTargets(t *testing.T, b *browser, plain string) {
 	if len(got) > 0 {
 		t.Errorf("the time plan's links are small targets: %s", strings.Join(got, "; "))
 	}
+}
+
+// keysKept counts the keys this browser remembers for the page's site.
+const keysKept = `new Promise((resolve) => { const r = indexedDB.open("hirebook", 1);
+	r.onupgradeneeded = () => r.result.createObjectStore("keys");
+	r.onsuccess = () => { const db = r.result, c = db.transaction("keys").objectStore("keys").count(); c.onsuccess = () => { db.close(); resolve(c.result); }; }; })`
+
+// checkForget: a page opened with a remembered key offers to forget it
+// quietly, after the page's content rather than above its heading; the
+// first press only asks, "Keep it" keeps the key, and "Forget the key"
+// deletes it and locks the page again with the focus in the passphrase
+// field.
+func checkForget(t *testing.T, b *browser, sealed string) {
+	b.phone(t, 390, 844, 1)
+	forgetKeys(t, b, sealed)
+	b.open(t, pageType{"locked", sealed + guide, asking})
+	b.do(t, "unlock, remembered",
+		chromedp.SendKeys(chromedp.CSS("#hb-pass"), passphrase),
+		chromedp.Click(chromedp.CSS("#hb-remember")),
+		chromedp.Click(chromedp.CSS("#hb-unlock button")))
+	b.waitFor(t, "the decrypted guide", `!!document.getElementById("hb-forget")`)
+	where := eval[[]string](t, b, `(() => { const f = document.getElementById("hb-forget"), main = document.querySelector("main");
+		return [String(!!(main.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING) && !main.contains(f)), getComputedStyle(f).backgroundColor]; })()`)
+	if where[0] != "true" {
+		t.Error("the forget control comes before the end of the page's content")
+	}
+	if where[1] != "rgba(0, 0, 0, 0)" {
+		t.Errorf("the forget control is filled (%s) like a primary button; want a quiet one", where[1])
+	}
+	if small := eval[[]string](t, b, smallTargets); len(small) > 0 {
+		t.Errorf("touch targets under 44 px: %s", strings.Join(small, "; "))
+	}
+	b.do(t, "press forget", chromedp.Click(chromedp.CSS("#hb-forget")))
+	if n := eval[int](t, b, keysKept); n != 1 {
+		t.Fatalf("the first press of forget left %d keys; want the key kept until confirmed", n)
+	}
+	if got := eval[string](t, b, `document.activeElement.id`); got != "hb-confirm-text" {
+		t.Errorf("after the first press the focus is on %q; want the question", got)
+	}
+	b.screenshot(t, "guide-forget-confirm")
+	b.do(t, "keep it", chromedp.Click(chromedp.CSS("#hb-forget-no")))
+	if got := eval[string](t, b, `document.activeElement.id`); got != "hb-forget" || eval[int](t, b, keysKept) != 1 {
+		t.Errorf("after keep it the focus is on %q; want the forget control, and the key kept", got)
+	}
+	b.do(t, "forget, confirmed", chromedp.Click(chromedp.CSS("#hb-forget")), chromedp.Click(chromedp.CSS("#hb-forget-yes")))
+	b.waitFor(t, "the locked page again", asking)
+	if got := eval[string](t, b, `document.activeElement.id`); got != "hb-pass" {
+		t.Errorf("after forgetting the focus is on %q; want the passphrase field", got)
+	}
+	if n := eval[int](t, b, keysKept); n != 0 {
+		t.Errorf("after forgetting, %d keys are kept", n)
+	}
+	b.waitFor(t, "the forgotten message", `document.getElementById("hb-status").textContent.includes("Forgotten")`)
+	if eval[bool](t, b, `document.documentElement.outerHTML.includes("INTERNAL-ONLY")`) {
+		t.Error("the locked page still holds the guide")
+	}
+	if v := eval[string](t, b, `document.getElementById("hb-pass").value`); v != "" {
+		t.Error("the locked page kept the passphrase typed before")
+	}
+	b.screenshot(t, "guide-forgotten")
+	b.do(t, "unlock again, not remembered", chromedp.SendKeys(chromedp.CSS("#hb-pass"), passphrase+"\r"))
+	b.waitFor(t, "the guide again", scored)
+	if eval[bool](t, b, `!!document.getElementById("hb-forget")`) || eval[int](t, b, keysKept) != 0 {
+		t.Error("a page opened without remembering shows the forget control, or a key was kept")
+	}
+	b.do(t, "reload", chromedp.Reload())
+	b.waitFor(t, "the locked page after a reload", asking)
 }

@@ -116,7 +116,7 @@ func TestBrowserUnlock(t *testing.T) {
 	do("follow the index's link to another guide", chromedp.Click(chromedp.CSS(`a[href$="/guides/customer-support-lead/"]`)))
 	waitFor("the second guide, without typing", shows(probeB))
 
-	do("forget on this device", chromedp.Click(chromedp.CSS("#hb-forget")))
+	do("forget on this device, and confirm", chromedp.Click(chromedp.CSS("#hb-forget")), chromedp.Click(chromedp.CSS("#hb-forget-yes")))
 	waitFor("the forgotten message", shows("Forgotten"))
 	do("open the first guide again", chromedp.Navigate(base+guideA))
 	waitFor("the passphrase form again", asking)

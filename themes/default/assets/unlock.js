@@ -10,7 +10,9 @@
 //
 // "Remember on this device" keeps the derived key (never the passphrase) as
 // a non-extractable CryptoKey in IndexedDB, keyed by the site's salt: every
-// page of the site has the same salt, so one prompt opens them all.
+// page of the site has the same salt, so one prompt opens them all. A page
+// opened with a remembered key offers, at its foot, to forget it: after a
+// second, explicit press the key is deleted and the page locks again.
 (function () {
   "use strict";
   const sealed = document.getElementById("hb-sealed");
@@ -24,6 +26,7 @@
   const button = form.querySelector("button");
   const subtle = window.crypto && window.crypto.subtle;
   const text = new TextEncoder();
+  let locked; // this page's own elements while the decrypted page shows
 
   function say(message) {
     status.textContent = message;
@@ -87,26 +90,63 @@
   const forget = () => keys("readwrite", (s) => s.delete(site));
 
   // show replaces this page with the decrypted one, which then works as the
-  // plain page would: its links, styles and scripts. A remembered key adds
-  // a bar with the control that forgets it.
+  // plain page would: its links, styles and scripts. A remembered key adds,
+  // at the start of the footer (after the page's own content), a quiet
+  // control that forgets it, with a confirmation.
   function show(page, remembered) {
     if (remembered) {
       const css = document.querySelector('link[href$="unlock.css"]');
       if (css) page = page.replace("</head>", '<link rel="stylesheet" href="' + css.getAttribute("href") + '"></head>');
-      const bar = '<div class="notice hb-bar" id="hb-bar"><p>This device remembers the key to these pages.</p>' +
-        '<button type="button" class="button" id="hb-forget">Forget on this device</button></div>';
-      page = page.replace(/<main\b[^>]*>/, (m) => m + bar);
+      const bar = '<div class="hb-bar" id="hb-bar"><p>This device remembers the key to these pages, so they open without the passphrase.</p>' +
+        '<button type="button" class="button quiet" id="hb-forget">Forget on this device</button>' +
+        '<div class="hb-confirm" id="hb-confirm" hidden><p id="hb-confirm-text" tabindex="-1">Forget the key on this device? ' +
+        'This page locks, and every guide and kit of this site will ask for the passphrase here again.</p>' +
+        '<button type="button" class="button" id="hb-forget-yes" aria-describedby="hb-confirm-text">Forget the key</button> ' +
+        '<button type="button" class="button quiet" id="hb-forget-no">Keep it</button></div></div>';
+      if (/<footer\b[^>]*>/.test(page)) page = page.replace(/<footer\b[^>]*>/, (m) => m + bar);
+      else page = page.replace(/<\/main>/, bar + "</main>");
     }
+    input.value = "";
+    locked = document.documentElement;
     document.open();
     document.write(page);
     document.close();
-    document.addEventListener("click", (e) => {
-      if (!e.target.closest || !e.target.closest("#hb-forget")) return;
-      forget().then(() => {
-        document.getElementById("hb-bar").innerHTML =
-          '<p role="status">Forgotten. This device will ask for the passphrase next time.</p>';
+    if (remembered) document.addEventListener("click", forgetting);
+  }
+
+  // forgetting handles the forget control of a decrypted page: the first
+  // press asks, "Keep it" puts the control back, and "Forget the key"
+  // deletes the key and puts this page's own elements back in place of the
+  // decrypted page (its scripts do not run again, and no policy of the
+  // decrypted page stands in the way), with the focus in the passphrase
+  // field.
+  function forgetting(e) {
+    const hit = (id) => e.target.closest && e.target.closest("#" + id);
+    const control = document.getElementById("hb-forget");
+    const confirm = document.getElementById("hb-confirm");
+    if (!control || !confirm) return;
+    if (hit("hb-forget")) {
+      control.hidden = true;
+      confirm.hidden = false;
+      document.getElementById("hb-confirm-text").focus();
+    } else if (hit("hb-forget-no")) {
+      confirm.hidden = true;
+      control.hidden = false;
+      control.focus();
+    } else if (hit("hb-forget-yes")) {
+      document.getElementById("hb-forget-yes").disabled = true;
+      forget().catch(() => {}).then(() => {
+        document.removeEventListener("click", forgetting);
+        document.replaceChild(locked, document.documentElement);
+        locked = undefined;
+        // Replacing the document dropped the form's listener.
+        form.addEventListener("submit", submit);
+        remember.checked = false;
+        button.disabled = false;
+        input.removeAttribute("aria-invalid");
+        ask("Forgotten: this device no longer keeps the key. Enter the passphrase to open the page again.");
       });
-    });
+    }
   }
 
   function ask(message) {
@@ -118,11 +158,13 @@
       remember.setAttribute("aria-describedby", "hb-shared");
     }
     form.hidden = false;
-    say(message || "");
+    say("");
     input.focus();
+    // Filled a moment after the form shows, so screen readers announce it.
+    if (message) setTimeout(() => say(message), 100);
   }
 
-  form.addEventListener("submit", async (e) => {
+  async function submit(e) {
     e.preventDefault();
     if (button.disabled) return;
     button.disabled = true;
@@ -143,7 +185,8 @@
       return;
     }
     show(page, remember.checked);
-  });
+  }
+  form.addEventListener("submit", submit);
 
   async function start() {
     if (!subtle || !window.DecompressionStream || !window.indexedDB) {
