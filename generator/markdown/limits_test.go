@@ -136,3 +136,13 @@ func TestTooDeepStillReportsTheRest(t *testing.T) {
 		}
 	}
 }
+
+// A broken link is placed at its "[" (an image at its "!"), counting
+// characters, not bytes.
+func TestProblemColumns(t *testing.T) {
+	resolve := func(dest string) (string, string) { return dest, "not a page" }
+	_, probs := markdown.New().Render([]byte("Intro.\n\nÜber [x](/a/) ![y](/b/)\n"), resolve)
+	if len(probs) != 2 || probs[0].Line != 3 || probs[0].Col != 6 || probs[1].Line != 3 || probs[1].Col != 15 {
+		t.Fatalf("problems %+v, want /a/ at 3:6 and /b/ at 3:15", probs)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"unicode/utf8"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
@@ -30,6 +31,7 @@ type LinkResolver func(dest string) (url string, problem string)
 // a warning, something written in the body that is not published.
 type Problem struct {
 	Line    int
+	Col     int // 0 when only the line is known
 	Dest    string
 	Rule    string // "broken-link", "markdown-too-deep", "raw-html-dropped" or "unsafe-link"
 	Message string
@@ -195,7 +197,8 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			return ast.WalkContinue, nil
 		}
 		if html.IsDangerousURL(*dest) {
-			*probs = append(*probs, Problem{Line: lineOf(n, src), Dest: string(*dest), Rule: "unsafe-link", Warning: true,
+			line, col := posOf(n, src)
+			*probs = append(*probs, Problem{Line: line, Col: col, Dest: string(*dest), Rule: "unsafe-link", Warning: true,
 				Message: "a link that runs script (javascript:, vbscript:, or a data: URL other than an image) is not published; link to a page instead"})
 			return ast.WalkContinue, nil
 		}
@@ -204,7 +207,8 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		url, problem := resolve(string(*dest))
 		if problem != "" && probs != nil {
-			*probs = append(*probs, Problem{Line: lineOf(n, src), Dest: string(*dest), Rule: "broken-link", Message: problem})
+			line, col := posOf(n, src)
+			*probs = append(*probs, Problem{Line: line, Col: col, Dest: string(*dest), Rule: "broken-link", Message: problem})
 		}
 		*dest = []byte(url)
 		return ast.WalkContinue, nil
@@ -244,6 +248,14 @@ func shiftHeadings(doc *ast.Document) {
 // lineOf finds the body line of an inline node from the nearest text
 // segment, or from its block.
 func lineOf(n ast.Node, src []byte) int {
+	line, _ := posOf(n, src)
+	return line
+}
+
+// posOf is the line and column (in characters, from 1) where n starts:
+// a link's "[" or an image's "!", found from its first text; a node
+// without text is placed at the start of its block.
+func posOf(n ast.Node, src []byte) (line, col int) {
 	offset := -1
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := c.(*ast.Text); ok && entering {
@@ -252,15 +264,29 @@ func lineOf(n ast.Node, src []byte) int {
 		}
 		return ast.WalkContinue, nil
 	})
+	if offset >= 0 {
+		switch n.(type) {
+		case *ast.Link:
+			if offset > 0 && src[offset-1] == '[' {
+				offset--
+			}
+		case *ast.Image:
+			if offset > 1 && src[offset-1] == '[' && src[offset-2] == '!' {
+				offset -= 2
+			}
+		}
+	}
 	for p := n; offset < 0 && p != nil; p = p.Parent() {
 		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
 			offset = p.Lines().At(0).Start
 		}
 	}
 	if offset < 0 {
-		return 1
+		return 1, 1
 	}
-	return 1 + bytes.Count(src[:min(offset, len(src))], []byte("\n"))
+	before := src[:min(offset, len(src))]
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return 1 + bytes.Count(before, []byte("\n")), 1 + utf8.RuneCount(before[start:])
 }
 
 // renameReserved gives a new id to any heading whose explicit id the page

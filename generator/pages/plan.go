@@ -305,7 +305,7 @@ func (p *planner) body(file, dir string, src []byte, line int, reserved ...strin
 	html, probs := p.md.Render(src, p.link.resolver(dir), reserved...)
 	var diags content.Diagnostics
 	for _, pr := range probs {
-		at := content.Pos{File: file, Line: line + pr.Line - 1}
+		at := content.Pos{File: file, Line: line + pr.Line - 1, Col: max(pr.Col, 1)}
 		if pr.Warning {
 			diags.Warn(at, "body", pr.Rule, "%s", pr.Message)
 		} else {
