@@ -287,7 +287,7 @@ func TestLinkResolver(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("rewritten links %q, want %q", got, want)
 	}
-	wantProbs := []markdown.Problem{{Line: 8, Dest: "/roles/gone/", Rule: "broken-link", Message: "not a page"}, {Line: 11, Dest: "/missing/", Rule: "broken-link", Message: "not a page"}}
+	wantProbs := []markdown.Problem{{Line: 8, Col: 3, Dest: "/roles/gone/", Rule: "broken-link", Message: "not a page"}, {Line: 11, Col: 1, Dest: "/missing/", Rule: "broken-link", Message: "not a page"}}
 	if !reflect.DeepEqual(probs, wantProbs) {
 		t.Errorf("problems %+v, want %+v", probs, wantProbs)
 	}
