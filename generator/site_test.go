@@ -1657,3 +1657,80 @@ func TestScorecardNoteSaysWhenItIsErased(t *testing.T) {
 		t.Fatal("no scorecard in the example's guides")
 	}
 }
+
+// The role page says each thing once and reads as meant: the location is
+// shown once (the facts at the top), the interview section says a
+// conversation covers some of the objectives rather than all, and the
+// hybrid text does not claim the team picks its office days, which a
+// role may have fixed ("Tuesdays and Wednesdays").
+func TestRolePageSaysItOnce(t *testing.T) {
+	s, m := build(t, exampleOpts("")), loadModel(t, exampleOpts(""))
+	picksDays := regexp.MustCompile(`(?i)\b(agree|choose|decide|pick)s? (on )?(which|the|its) days\b`)
+	hybrid := 0
+	for _, r := range published(m) {
+		pg := s.page(t, roleFile(r.Slug))
+		main := pg.find("main")[0]
+		if r.Location != "" {
+			if n := strings.Count(textOf(main), strings.Join(strings.Fields(r.Location), " ")); n != 1 {
+				t.Errorf("%s: the location %q is on the page %d times; want once", pg.path, r.Location, n)
+			}
+		}
+		sec := section(pg, "process")
+		if sec == nil {
+			t.Fatalf("%s: no interview section", pg.path)
+		}
+		if intro := textOf(within(sec, "p")[0]); !strings.Contains(intro, "one or more of the objectives above") {
+			t.Errorf("%s: the interview section does not say each conversation covers some of the objectives: %q", pg.path, intro)
+		}
+		if r.WorkMode == "hybrid" {
+			hybrid++
+			if text := textOf(within(section(pg, "arrangement"), "p")[0]); picksDays.MatchString(text) {
+				t.Errorf("%s: the hybrid text says the team picks its office days: %q", pg.path, text)
+			}
+		}
+	}
+	if hybrid == 0 {
+		t.Fatal("the example has no hybrid role")
+	}
+}
+
+// The guide quotes the feedback promise the role page makes to
+// candidates, as a quotation: it is written to the candidate, and the
+// guide is read by interviewers.
+func TestGuideQuotesTheFeedbackPromise(t *testing.T) {
+	s, m := plainGuides(t)
+	for _, r := range published(m) {
+		if r.Feedback.Promise == "" {
+			continue
+		}
+		pg := s.page(t, "guides/"+r.Slug+"/index.html")
+		text := textOf(section(pg, "feedback"))
+		want := "The role page promises candidates: \u201c" + strings.Join(strings.Fields(r.Feedback.Promise), " ") + "\u201d"
+		if !strings.Contains(text, want) {
+			t.Errorf("%s does not quote the feedback promise as %q:\n%s", pg.path, want, text)
+		}
+	}
+}
+
+// The example's pages do not contradict each other: the company page on
+// how it interviews promises written feedback, so every role promises
+// feedback in writing; and the people the marketing role names as its
+// closest colleagues, who work in product and sales enablement, are not
+// said to be in marketing.
+func TestExampleDoesNotContradictItself(t *testing.T) {
+	s, m := build(t, exampleOpts("")), loadModel(t, exampleOpts(""))
+	how := textOf(s.page(t, "company/how-we-interview/index.html").find("main")[0])
+	if !strings.Contains(how, "in writing") {
+		t.Fatalf("the company page no longer promises feedback in writing: %q", how)
+	}
+	writing := regexp.MustCompile(`(?i)\b(written|in writing)\b`)
+	for _, r := range published(m) {
+		if !writing.MatchString(r.Feedback.Promise) {
+			t.Errorf("%s promises feedback %q, not in writing as the company page does", r.Slug, r.Feedback.Promise)
+		}
+	}
+	pmm := textOf(s.page(t, roleFile("senior-product-marketing-manager")).find("main")[0])
+	if strings.Contains(pmm, "anyone else in marketing") {
+		t.Error("the marketing role says its product and sales enablement colleagues are in marketing")
+	}
+}

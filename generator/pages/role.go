@@ -30,9 +30,9 @@ func ConversationMinutes(n int) int {
 }
 
 var workModes = map[string][2]string{
-	"remote": {"Remote", "You work from where you live, within the places listed. The team agrees on overlap hours, writes things down, and meets in person a few times a year."},
-	"hybrid": {"Hybrid", "You split the week between home and the office. The team agrees which days it meets in person and keeps decisions written down for those who are not in the room."},
-	"onsite": {"On site", "You work at the location below, in person with your team."},
+	"remote": {"Remote", "You work from home, anywhere in the places this role is open to. The team agrees on overlap hours, writes things down, and meets in person a few times a year."},
+	"hybrid": {"Hybrid", "You work some days at the office and the rest from home. Decisions are written down, so whoever was not in the room can follow them."},
+	"onsite": {"On site", "You work in person, alongside your team."},
 }
 
 var employmentLabels = map[string]string{
