@@ -183,14 +183,6 @@ func checkAxe(t *testing.T, b *browser, p pageType, src string) {
 		b.media(t, "", scheme)
 		b.open(t, p)
 		for _, v := range b.runAxe(t, src) {
-			if scrollingTableOnly(v) {
-				// Known: a Markdown table too wide for a phone scrolls in
-				// its box (chromium and Firefox let the keyboard scroll it),
-				// but only markup from generator/markdown (tabindex="0")
-				// lets every browser's keyboard reach it.
-				t.Logf("%s scheme, known: %s", scheme, v)
-				continue
-			}
 			t.Errorf("%s scheme: %s", scheme, v)
 		}
 		if scheme == "dark" {
@@ -301,20 +293,6 @@ func checkTableWords(t *testing.T, b *browser, base string) {
 		}
 	}
 	b.screenshot(t, "role-table-412")
-}
-
-// scrollingTableOnly reports whether v is axe's complaint that a scrolling
-// region has no keyboard access, about tables alone.
-func scrollingTableOnly(v axeViolation) bool {
-	if v.ID != "scrollable-region-focusable" {
-		return false
-	}
-	for _, n := range v.Nodes {
-		if len(n.Target) != 1 || !strings.HasSuffix(fmt.Sprint(n.Target[0]), "table") {
-			return false
-		}
-	}
-	return len(v.Nodes) > 0
 }
 
 // printURL is, for each link that matches the selector, what it prints

@@ -7,6 +7,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"html/template"
 	"unicode/utf8"
 
@@ -166,6 +167,7 @@ type transformer struct{}
 func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	plainHeadingAttributes(doc)
+	focusableTables(doc)
 	noDataLinks(doc, src)
 	shiftHeadings(doc)
 	if taken, _ := pc.Get(reservedKey).(map[string]bool); len(taken) > 0 {
@@ -221,6 +223,19 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		*probs = append(*probs, Problem{Line: raw[0], Rule: "raw-html-dropped", Warning: true,
 			Message: "raw HTML here" + more + " is not published: this site has markdown.unsafe_html off; write it in Markdown, or turn the option on in site.yaml"})
 	}
+}
+
+// focusableTables lets the keyboard reach every table: one too wide for
+// a phone scrolls in its box, and a box that scrolls must take focus for
+// every browser's keyboard to scroll it.
+func focusableTables(doc *ast.Document) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := n.(*extast.Table); ok && entering {
+			t.SetAttributeString("tabindex", []byte("0"))
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // shiftHeadings moves every heading down so the highest becomes h2,

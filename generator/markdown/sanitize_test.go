@@ -22,6 +22,9 @@ func TestSanitiserKeepsMarkdown(t *testing.T) {
 		if boxes := tagged(els, "input"); len(boxes) != 2 || boxes[0].Attrs["type"] != "checkbox" {
 			t.Errorf("unsafe=%v: task list boxes %+v", unsafe, boxes)
 		}
+		if tables := tagged(els, "table"); len(tables) != 1 || tables[0].Attrs["tabindex"] != "0" {
+			t.Errorf("unsafe=%v: table %+v, want tabindex=0 so the keyboard can scroll it", unsafe, tables)
+		}
 		cells := tagged(els, "th", "td")
 		if len(cells) != 4 || cells[0].Attrs["align"] != "left" || cells[1].Attrs["align"] != "right" {
 			t.Errorf("unsafe=%v: table cells %+v", unsafe, cells)
