@@ -116,7 +116,14 @@ func TestBrowserUnlock(t *testing.T) {
 	do("follow the index's link to another guide", chromedp.Click(chromedp.CSS(`a[href$="/guides/customer-support-lead/"]`)))
 	waitFor("the second guide, without typing", shows(probeB))
 
-	do("forget on this device, and confirm", chromedp.Click(chromedp.CSS("#hb-forget")), chromedp.Click(chromedp.CSS("#hb-forget-yes")))
+	// A device that cannot delete the key says so, and never "Forgotten".
+	do("forget on a device whose storage fails", chromedp.Evaluate[chromedp.Void](`indexedDB.open = () => { throw new Error("storage refused") }`),
+		chromedp.Click(chromedp.CSS("#hb-forget")), chromedp.Click(chromedp.CSS("#hb-forget-yes")))
+	waitFor("the could-not-forget message", shows("could not forget the key"))
+	if eval(shows("Forgotten")) || !eval(holds(probeB)) {
+		t.Fatal("a failed forget said Forgotten or locked the page")
+	}
+	do("forget on this device, and confirm", chromedp.Evaluate[chromedp.Void](`delete indexedDB.open`), chromedp.Click(chromedp.CSS("#hb-forget-yes")))
 	waitFor("the forgotten message", shows("Forgotten"))
 	do("open the first guide again", chromedp.Navigate(base+guideA))
 	waitFor("the passphrase form again", asking)

@@ -134,8 +134,9 @@
       control.hidden = false;
       control.focus();
     } else if (hit("hb-forget-yes")) {
-      document.getElementById("hb-forget-yes").disabled = true;
-      forget().catch(() => {}).then(() => {
+      const yes = document.getElementById("hb-forget-yes");
+      yes.disabled = true;
+      forget().then(() => {
         document.removeEventListener("click", forgetting);
         document.replaceChild(locked, document.documentElement);
         locked = undefined;
@@ -145,6 +146,12 @@
         button.disabled = false;
         input.removeAttribute("aria-invalid");
         ask("Forgotten: this device no longer keeps the key. Enter the passphrase to open the page again.");
+      }, () => {
+        // The key is still kept: say so, never "forgotten".
+        const text = document.getElementById("hb-confirm-text");
+        text.textContent = "This device could not forget the key, so these pages still open here without the passphrase. Try again, or clear this site's data in the browser's settings.";
+        yes.disabled = false;
+        text.focus();
       });
     }
   }
