@@ -141,8 +141,26 @@ func TestTooDeepStillReportsTheRest(t *testing.T) {
 // characters, not bytes.
 func TestProblemColumns(t *testing.T) {
 	resolve := func(dest string) (string, string) { return dest, "not a page" }
-	_, probs := markdown.New().Render([]byte("Intro.\n\nÜber [x](/a/) ![y](/b/)\n"), resolve)
-	if len(probs) != 2 || probs[0].Line != 3 || probs[0].Col != 6 || probs[1].Line != 3 || probs[1].Col != 15 {
-		t.Fatalf("problems %+v, want /a/ at 3:6 and /b/ at 3:15", probs)
+	_, probs := markdown.New().Render([]byte("Intro.\n\nÜber [x](/a/) ![y](/b/)\n[**our team**](/c/) [`code`](/d/) ![*alt*](/e/)\n"), resolve)
+	want := [][2]int{{3, 6}, {3, 15}, {4, 1}, {4, 21}, {4, 35}}
+	if len(probs) != len(want) {
+		t.Fatalf("problems %+v, want %d", probs, len(want))
+	}
+	for i, w := range want {
+		if probs[i].Line != w[0] || probs[i].Col != w[1] {
+			t.Errorf("%s at %d:%d, want %d:%d", probs[i].Dest, probs[i].Line, probs[i].Col, w[0], w[1])
+		}
+	}
+}
+
+// Raw HTML that is dropped is placed at its own line; a comment is never
+// meant to be published and is not warned about.
+func TestRawHTMLWarningPlace(t *testing.T) {
+	_, probs := markdown.New().Render([]byte("A paragraph\nwith <span>raw</span> on its second line.\n\n<!-- a note to self -->\n\nText <!-- inline note --> here.\n"), nil)
+	if len(probs) != 1 || probs[0].Rule != "raw-html-dropped" || probs[0].Line != 2 || strings.Contains(probs[0].Message, "more places") {
+		t.Fatalf("problems %+v, want one raw-html-dropped at line 2, for the span alone", probs)
+	}
+	if _, probs := markdown.New().Render([]byte("Only <!-- a note --> here.\n\n<!--\nblock note\n-->\n"), nil); len(probs) != 0 {
+		t.Errorf("comments warned about: %+v", probs)
 	}
 }

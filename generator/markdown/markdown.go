@@ -7,14 +7,15 @@ package markdown
 import (
 	"bytes"
 	"fmt"
-	extast "github.com/yuin/goldmark/extension/ast"
 	"html/template"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -191,7 +192,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		case *ast.Image:
 			dest = &l.Destination
 		case *ast.HTMLBlock, *ast.RawHTML:
-			if !rawKept {
+			if !rawKept && !commentOrClosing(n, src) {
 				raw = append(raw, lineOf(n, src))
 			}
 			return ast.WalkSkipChildren, nil
@@ -201,7 +202,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		if html.IsDangerousURL(*dest) {
 			line, col := posOf(n, src)
 			*probs = append(*probs, Problem{Line: line, Col: col, Dest: string(*dest), Rule: "unsafe-link", Warning: true,
-				Message: "a link that runs script (javascript:, vbscript:, or a data: URL other than an image) is not published; link to a page instead"})
+				Message: "a link that runs script or opens a file on the reader's own computer (javascript:, vbscript:, file:, or a data: URL other than an image) is not published; link to a page instead"})
 			return ast.WalkContinue, nil
 		}
 		if resolve == nil {
@@ -236,6 +237,24 @@ func focusableTables(doc *ast.Document) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// commentOrClosing reports whether raw HTML is a comment, which is never
+// meant to be published, or a closing tag, which belongs to an opening one
+// already counted.
+func commentOrClosing(n ast.Node, src []byte) bool {
+	switch h := n.(type) {
+	case *ast.HTMLBlock:
+		return h.HTMLBlockType == ast.HTMLBlockType2
+	case *ast.RawHTML:
+		if h.Segments.Len() == 0 {
+			return false
+		}
+		seg := h.Segments.At(0)
+		t := seg.Value(src)
+		return bytes.HasPrefix(t, []byte("<!--")) || bytes.HasPrefix(t, []byte("</"))
+	}
+	return false
 }
 
 // shiftHeadings moves every heading down so the highest becomes h2,
@@ -279,15 +298,23 @@ func posOf(n ast.Node, src []byte) (line, col int) {
 		}
 		return ast.WalkContinue, nil
 	})
+	if raw, ok := n.(*ast.RawHTML); ok && raw.Segments.Len() > 0 {
+		offset = raw.Segments.At(0).Start
+	}
 	if offset >= 0 {
 		switch n.(type) {
-		case *ast.Link:
-			if offset > 0 && src[offset-1] == '[' {
-				offset--
+		case *ast.Link, *ast.Image:
+			// Back over the markers that open the first text (**, `,
+			// _), to the "[" and an image's "!".
+			o := offset
+			for o > 0 && strings.IndexByte("*_`~", src[o-1]) >= 0 {
+				o--
 			}
-		case *ast.Image:
-			if offset > 1 && src[offset-1] == '[' && src[offset-2] == '!' {
-				offset -= 2
+			if o > 0 && src[o-1] == '[' {
+				offset = o - 1
+				if _, img := n.(*ast.Image); img && offset > 0 && src[offset-1] == '!' {
+					offset--
+				}
 			}
 		}
 	}
