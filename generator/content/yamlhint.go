@@ -115,44 +115,43 @@ func stripComment(s string) string {
 // blockScalar matches a value that opens a | or > block of text.
 var blockScalar = regexp.MustCompile(`^[|>][-+0-9]*$`)
 
-// lastIndex is the index of a list item at the end of a key path.
-var lastIndex = regexp.MustCompile(`\[\d+\]$`)
-
 // frame is one level of the key path while reading lines down.
 type frame struct {
 	at    int
 	seq   bool
 	key   string
 	index int
+	line  int // where the frame was opened, or a list's last item (1-based)
 }
 
-// keyPath returns the key path (kpos[0].title) of a key written on line n
-// (1-based) of lines, read as though the key stood at offset keyAt and
-// inside the list items the line opens: each line above is placed under the
-// last less indented key or list item. It is a reading of text that may not
-// parse, so it is only as good as the indentation above line n.
-func keyPath(lines []string, n, keyAt int, key string) string {
-	var stack []frame
-	block := -1 // lines indented more than this are the text of a | or > value
-	push := func(l srcLine, keyAt int, key string) {
-		for _, s := range l.seqs {
-			for len(stack) > 0 && stack[len(stack)-1].at > s {
-				stack = stack[:len(stack)-1]
-			}
-			if top := len(stack) - 1; top >= 0 && stack[top].seq && stack[top].at == s {
-				stack[top].index++
-			} else {
-				stack = append(stack, frame{at: s, seq: true})
-			}
-		}
-		if keyAt < 0 {
-			return
-		}
-		for len(stack) > 0 && stack[len(stack)-1].at >= keyAt {
+// push places the list items and the key (at keyAt, when not -1) of l,
+// line n, on the stack: under the last less indented key or list item.
+func push(stack []frame, l srcLine, n, keyAt int, key string) []frame {
+	for _, s := range l.seqs {
+		for len(stack) > 0 && stack[len(stack)-1].at > s {
 			stack = stack[:len(stack)-1]
 		}
-		stack = append(stack, frame{at: keyAt, key: key})
+		if top := len(stack) - 1; top >= 0 && stack[top].seq && stack[top].at == s {
+			stack[top].index++
+			stack[top].line = n
+		} else {
+			stack = append(stack, frame{at: s, seq: true, line: n})
+		}
 	}
+	if keyAt < 0 {
+		return stack
+	}
+	for len(stack) > 0 && stack[len(stack)-1].at >= keyAt {
+		stack = stack[:len(stack)-1]
+	}
+	return append(stack, frame{at: keyAt, key: key, line: n})
+}
+
+// stackAbove is the stack of keys and list items open after reading
+// lines 1 to n-1 of lines (the lines above line n).
+func stackAbove(lines []string, n int) []frame {
+	var stack []frame
+	block := -1 // lines indented more than this are the text of a | or > value
 	for i := 0; i < n-1 && i < len(lines); i++ {
 		l := readLine(lines[i])
 		if !l.content {
@@ -162,14 +161,16 @@ func keyPath(lines []string, n, keyAt int, key string) string {
 			continue
 		}
 		block = -1
-		push(l, l.keyAt, l.key)
+		stack = push(stack, l, i+1, l.keyAt, l.key)
 		if l.keyAt >= 0 && blockScalar.MatchString(l.value) {
 			block = l.keyAt
 		}
 	}
-	if n >= 1 && n <= len(lines) {
-		push(readLine(lines[n-1]), keyAt, key)
-	}
+	return stack
+}
+
+// pathOf writes a stack as a key path: kpos[0].title.
+func pathOf(stack []frame) string {
 	var b strings.Builder
 	for _, f := range stack {
 		switch {
@@ -183,6 +184,46 @@ func keyPath(lines []string, n, keyAt int, key string) string {
 		}
 	}
 	return b.String()
+}
+
+// keyPath returns the key path (kpos[0].title) of a key written on line n
+// (1-based) of lines, read as though the key stood at offset keyAt and
+// inside the list items the line opens: each line above is placed under the
+// last less indented key or list item. It is a reading of text that may not
+// parse, so it is only as good as the indentation above line n.
+func keyPath(lines []string, n, keyAt int, key string) string {
+	stack := stackAbove(lines, n)
+	if n >= 1 && n <= len(lines) {
+		stack = push(stack, readLine(lines[n-1]), n, keyAt, key)
+	}
+	return pathOf(stack)
+}
+
+// meantList finds the list that a list item starting at offset at on
+// line n was meant for, when it is out of line with that list: of the
+// lists still open above line n, the one whose items start nearest to it
+// (the outer one of two as near). It returns the list's key path and the
+// line of its last item above; ok is false when no list is open above, or
+// when the item is in line with the nearest one.
+func meantList(lines []string, n, at int) (path string, line int, ok bool) {
+	stack := stackAbove(lines, n)
+	best := -1
+	for i, f := range stack {
+		if f.seq && (best < 0 || abs(f.at-at) < abs(stack[best].at-at)) {
+			best = i
+		}
+	}
+	if best < 0 || stack[best].at == at {
+		return "", 0, false
+	}
+	return pathOf(stack[:best]), stack[best].line, true
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // ownKeyPath is the key path of the key on line n, where it is written;
@@ -279,12 +320,14 @@ func hintSyntax(d *Diagnostic, lines []string, v3 string, v3Line, offset int) {
 	if strings.Contains(d.Message, "map key-value is pre-defined") || strings.Contains(v3, "did not find expected key") {
 		if l := readLine(at(d.Pos.Line)); l.keyAt >= 0 && l.value != "" && (l.value[0] == '"' || l.value[0] == '\'') {
 			if c := closingQuote(l.value); c > 0 && c < len(l.value)-1 {
-				rest := strings.TrimSpace(stripComment(strings.TrimLeft(l.value[c+1:], " \t")))
-				if rest != "" {
+				// The text after the quote as written (", Tier 2" or
+				// " across zones"), without a comment.
+				after := strings.TrimRight(stripComment(l.value[c+1:]), " \t")
+				if rest := strings.TrimLeft(after, " \t"); rest != "" {
 					n := d.Pos.Line
-					d.Pos.Col = column(l.text, l.valAt+c+1+strings.Index(l.value[c+1:], rest[:1]))
+					d.Pos.Col = column(l.text, l.valAt+c+1+len(after)-len(rest))
 					d.Key = ownKeyPath(lines, n)
-					d.Message = fmt.Sprintf("the text after the closing quote must be inside the quotes, e.g. %s: %s", l.key, quoted(l.value[0], l.value[1:c], " "+rest))
+					d.Message = fmt.Sprintf("the text after the closing quote must be inside the quotes, e.g. %s: %s", l.key, quoted(l.value[0], l.value[1:c], after))
 					return
 				}
 			}
@@ -324,15 +367,14 @@ func hintSyntax(d *Diagnostic, lines []string, v3 string, v3Line, offset int) {
 		strings.Contains(v3, "did not find expected '-' indicator") {
 		n := d.Pos.Line
 		l := readLine(at(n))
-		if l.keyAt < 0 && len(l.seqs) > 0 {
-			// A list item out of line with the one above.
-			d.Key = lastIndex.ReplaceAllString(keyPath(lines, n, -1, ""), "")
-			for p := n - 1; p >= 1; p-- {
-				if prev := readLine(at(p)); len(prev.seqs) > 0 {
-					d.Pos.Col = column(l.text, l.seqs[0])
-					d.Message = fmt.Sprintf("not in line with the list item on line %d: check the indentation (the items of one list start in the same column)", p+offset)
-					return
-				}
+		if len(l.seqs) > 0 {
+			// A list item, with a key on its line or not, out of line
+			// with the items of the list it was meant for.
+			if path, p, ok := meantList(lines, n, l.seqs[0]); ok {
+				d.Pos.Col = column(l.text, l.seqs[0])
+				d.Key = path
+				d.Message = fmt.Sprintf("not in line with the list item on line %d: check the indentation (the items of one list start in the same column)", p+offset)
+				return
 			}
 		}
 		if l.keyAt < 0 {
