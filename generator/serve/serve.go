@@ -112,12 +112,12 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) error {
 	for _, f := range res.Files {
 		files[f.Path] = f.Data
 	}
-	s.files, s.lastErr = files, ""
-	s.basePath = res.BasePath
 	verb := "rebuilt"
-	if why == "" {
+	if len(s.files) == 0 { // the first good site: no build worked before
 		verb = "built"
 	}
+	s.files, s.lastErr = files, ""
+	s.basePath = res.BasePath
 	fmt.Fprintf(s.log, "%s%s %d files in %s\n", why, verb, len(files), took)
 	res.Warnings.WriteBrief(s.log, MaxWarnings)
 	s.notify()

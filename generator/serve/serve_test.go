@@ -437,3 +437,63 @@ func TestServeTerminalMessages(t *testing.T) {
 		return strings.Contains(log.String(), "customer-support-lead.md changed: the rebuild failed in ") && strings.Contains(log.String(), "; still serving the last good site:\n")
 	})
 }
+
+// serve --content nw/content before hirebook init nw: the content folder
+// and the folder above it do not exist yet. They are waited for, and the
+// site made later is built without a restart; the terminal says "built",
+// not "rebuilt", since there was no site before. The folders are named as
+// serve names them, relative to the working folder.
+func TestWatchSeesContentMadeLater(t *testing.T) {
+	example, err := filepath.Abs("../../content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	dir := filepath.Join("nw", "content")
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	var log syncBuffer
+	srv := serve.New(ctx, generator.Options{Content: dir}, &log)
+	if srv.Errors() == "" {
+		t.Fatal("a site with no content folder built")
+	}
+	base := listen(t, srv)
+	go srv.Watch(ctx, dir, filepath.Join("nw", "themes"))
+	time.Sleep(100 * time.Millisecond)
+	copyDir(t, example, dir) // makes nw and nw/content at once, as init does
+	eventually(t, "the site made later", func() bool {
+		code, page := get(t, base)
+		return code == 200 && strings.Contains(page, "Northwind Ledger")
+	})
+	if l := log.String(); !regexp.MustCompile(`changed: built \d+ files in `).MatchString(l) || strings.Contains(l, "rebuilt") {
+		t.Errorf("the first good build is not said to be built:\n%s", l)
+	}
+}
+
+// A first build that fails and a change that fixes it: the change builds
+// the first site to serve, and the terminal says so.
+func TestFirstGoodBuildSaysBuilt(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "content")
+	copyDir(t, "../../content", dir)
+	site := filepath.Join(dir, "site.yaml")
+	good, _ := os.ReadFile(site)
+	if err := os.WriteFile(site, append([]byte("\t"), good...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	var log syncBuffer
+	srv := serve.New(ctx, generator.Options{Content: dir}, &log)
+	if srv.Errors() == "" {
+		t.Fatal("a site.yaml indented with a tab built")
+	}
+	go srv.Watch(ctx, dir)
+	time.Sleep(100 * time.Millisecond)
+	if err := os.WriteFile(site, good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the first good build", func() bool { return srv.Errors() == "" })
+	if l := log.String(); !regexp.MustCompile(`\nsite\.yaml changed: built \d+ files in `).MatchString(l) {
+		t.Errorf("the first good build, after a failed one:\n%s", l)
+	}
+}

@@ -25,9 +25,11 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 		return err
 	}
 	defer w.Close()
-	// A folder that does not exist yet (themes/, often) is waited for in
-	// its parent. When the parent is not watched already (as part of
-	// another folder's tree), it is watched for that one name only: its
+	// A folder that does not exist yet (themes/, often, or the content
+	// folder before hirebook init writes it) is waited for in the nearest
+	// folder above it that exists, and from there down, one folder at a
+	// time. When that folder is not watched already (as part of another
+	// folder's tree), it is watched for the one name on the way only: its
 	// other files are not the site's.
 	var roots, missing []string
 	for _, d := range dirs {
@@ -39,18 +41,57 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 			missing = append(missing, d)
 		}
 	}
-	awaited := map[string]bool{} // folders waited for
-	onlyFor := map[string]bool{} // parents watched for them alone
-	for _, d := range missing {
-		parent := filepath.Dir(d)
-		if within(parent, roots) {
-			continue // its creation is an event in a watched folder
-		}
-		awaited[d], onlyFor[parent] = true, true
-		if err := w.Add(parent); err != nil {
-			s.logf("watch: %v; a %s folder made later will not be seen until serve restarts", err, d)
+	awaited := map[string]bool{} // folders on the way to a missing one
+	onlyFor := map[string]bool{} // folders watched for those alone
+	// await watches the way to the missing folder d; it reports whether d
+	// exists by now (made while it looked), and is watched.
+	await := func(d string) bool {
+		for {
+			if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+				if !within(d, roots) {
+					roots = append(roots, d)
+					s.addTree(w, d)
+				}
+				return true
+			}
+			next := d // the folder on the way to d whose parent exists
+			for {
+				parent := filepath.Dir(next)
+				if fi, err := os.Stat(parent); err == nil && fi.IsDir() {
+					break
+				}
+				if parent == next {
+					return false
+				}
+				next = parent
+			}
+			parent := filepath.Dir(next)
+			if within(parent, roots) {
+				return false // its making is an event in a watched folder
+			}
+			if !awaited[next] {
+				awaited[next], onlyFor[parent] = true, true
+				if err := w.Add(parent); err != nil {
+					s.logf("watch: %s: %v; a %s folder made later will not be seen until serve restarts", parent, err, d)
+					return false
+				}
+			}
+			// next may have been made before the watch began.
+			if _, err := os.Stat(next); err != nil {
+				return false
+			}
 		}
 	}
+	waiting := func() {
+		var still []string
+		for _, d := range missing {
+			if !await(d) {
+				still = append(still, d)
+			}
+		}
+		missing = still
+	}
+	waiting()
 	var timer *time.Timer
 	fire := make(chan struct{}, 1)
 	changed := map[string]bool{} // full paths
@@ -62,15 +103,27 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 			if !ok {
 				return nil
 			}
-			if ignored(ev.Name) || (onlyFor[filepath.Dir(ev.Name)] && !awaited[ev.Name]) {
+			name := filepath.Clean(ev.Name) // a watch of "." names ./themes
+			dir := filepath.Dir(name)
+			if ignored(name) || (onlyFor[dir] && !awaited[name] && !within(dir, roots)) {
 				continue
 			}
-			if ev.Has(fsnotify.Create) {
-				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
-					s.addTree(w, ev.Name)
+			if awaited[name] && !within(name, roots) {
+				// A folder on the way to a missing one: look further down.
+				if !ev.Has(fsnotify.Create) {
+					continue
+				}
+				before := len(missing)
+				waiting()
+				if len(missing) == before {
+					continue
+				}
+			} else if ev.Has(fsnotify.Create) {
+				if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+					s.addTree(w, name)
 				}
 			}
-			changed[ev.Name] = true
+			changed[name] = true
 			if timer != nil {
 				timer.Stop()
 			}
