@@ -56,10 +56,16 @@ func folderFlag(fs *flag.FlagSet, arg string) string {
 	return ""
 }
 
+// isDir reports whether arg is an existing folder.
+func isDir(arg string) bool {
+	fi, err := os.Stat(arg)
+	return err == nil && fi.IsDir()
+}
+
 // looksLikeFolder: an existing folder, a path, or the name of hirebook's
 // own folders.
 func looksLikeFolder(arg string) bool {
-	if fi, err := os.Stat(arg); err == nil && fi.IsDir() {
+	if isDir(arg) {
 		return true
 	}
 	base := filepath.Base(arg)

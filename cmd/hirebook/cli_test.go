@@ -249,6 +249,9 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"check", "--format", "xml"}, 2, "err", "xml"},
 		{[]string{"new", "job", "X"}, 2, "err", "role"},
 		{[]string{"help"}, 0, "out", "Usage:"},
+		{[]string{"help", "build"}, 0, "out", "usage: hirebook build [--content content] [--out public]"},
+		{[]string{"help", "new"}, 0, "out", "usage: hirebook new [--content content] [--slug SLUG] role \"Title\"\nRun \"hirebook new -h\" for its flags.\n"},
+		{[]string{"--help", "schema"}, 0, "out", "usage: hirebook schema [role|site]\n"},
 		{[]string{"version"}, 0, "out", "hirebook "},
 	} {
 		stdout, stderr, code := runCLI(t, c.args...)
@@ -366,7 +369,12 @@ func TestStrayArgumentsAreUsageErrors(t *testing.T) {
 		{[]string{"new", "role", "Payroll", "--content=testdata/warn"}, `unexpected argument "--content=testdata/warn": flags go before`},
 		{[]string{"synth", filepath.Join(tmp, "synth"), "--roles", "2"}, `unexpected argument "--roles": flags go before`},
 		{[]string{"version", "extra"}, `hirebook version: unexpected argument "extra"`},
-		{[]string{"help", "build"}, "run hirebook build -h"},
+		{[]string{"new", "role", "Senior", "UX/UI", "Designer"}, `hirebook new: unexpected argument "UX/UI"; quote a title of several words: hirebook new role 'Senior UX/UI Designer'` + "\n"},
+		{[]string{"new", "role", "Payroll", "and/or", "Benefits"}, `hirebook new: unexpected argument "and/or"; quote a title of several words: hirebook new role 'Payroll and/or Benefits'` + "\n"},
+		{[]string{"new", "role", "Senior", "testdata", "Designer"}, `unexpected argument "testdata"; quote a title of several words: hirebook new role 'Senior testdata Designer'`},
+		{[]string{"new", "role", "Payroll", "testdata/warn"}, `hirebook new: unexpected argument "testdata/warn"; did you mean --content testdata/warn?`},
+		{[]string{"help", "build", "extra"}, `hirebook help: unexpected argument "extra"`},
+		{[]string{"help", "publish"}, "hirebook help: unknown command \"publish\"\nhirebook builds a careers site"},
 	} {
 		stdout, stderr, code := runCLI(t, c.args...)
 		if code != 2 || !strings.Contains(stderr, c.says) || stdout != "" {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 )
 
 func main() {
@@ -44,12 +45,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		say(stdout, "hirebook %s", version())
 		return 0
 	case "help", "-h", "-help", "--help":
+		if len(args) > 2 {
+			return strayArg(stderr, "help", nil, args[2])
+		}
 		if len(args) > 1 {
-			if usageOf(args[1]) != "" {
-				say(stderr, msgStrayCommand, args[1], args[1], args[1])
-				return 2
-			}
-			return strayArg(stderr, "help", nil, args[1])
+			return help(stdout, stderr, args[1])
 		}
 		say(stdout, msgUsage)
 		return 0
@@ -57,4 +57,26 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	say(stderr, msgUnknownCommand, args[0])
 	say(stderr, msgUsage)
 	return 2
+}
+
+// help prints the usage of cmd (hirebook help build), and where to find
+// its flags when it has any; an unknown command is a usage error.
+func help(stdout, stderr io.Writer, cmd string) int {
+	u := usageOf(cmd)
+	switch cmd {
+	case "version":
+		u = "hirebook version"
+	case "help":
+		u = "hirebook help [COMMAND]"
+	}
+	if u == "" {
+		say(stderr, msgHelpUnknown, cmd)
+		say(stderr, msgUsage)
+		return 2
+	}
+	say(stdout, msgUsageOf, u)
+	if strings.Contains(u, "[--") {
+		say(stdout, msgHelpFlags, cmd)
+	}
+	return 0
 }

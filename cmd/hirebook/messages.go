@@ -57,7 +57,8 @@ Run "hirebook COMMAND -h" for a command's flags.`
 	msgStrayArg       = "hirebook %s: unexpected argument %q"
 	msgStrayFolder    = "hirebook %s: unexpected argument %q; did you mean --%s %s?"
 	msgFlagAfterArgs  = "hirebook %s: unexpected argument %q: flags go before the other arguments"
-	msgStrayCommand   = "hirebook help: unexpected argument %q; for the flags of %s, run hirebook %s -h"
+	msgHelpUnknown    = "hirebook help: unknown command %q"
+	msgHelpFlags      = "Run \"hirebook %s -h\" for its flags."
 	msgUsageOf        = "usage: %s"
 	msgNewQuote       = "hirebook new: unexpected argument %q; quote a title of several words: hirebook new role %s"
 )

@@ -93,8 +93,10 @@ func cmdNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() > 2 {
-		if extra := fs.Arg(2); flagName(extra) == "" && folderFlag(fs, extra) == "" {
-			// new role Payroll Specialist: the title is one argument.
+		// new role Payroll Specialist, or Senior UX/UI Designer: the title
+		// is one argument. Only an existing folder as the last argument
+		// was meant for --content.
+		if extra := fs.Arg(2); flagName(extra) == "" && (fs.NArg() > 3 || !isDir(extra)) {
 			say(stderr, msgNewQuote, extra, shellQuote(strings.Join(fs.Args()[1:], " ")))
 			return 2
 		}
