@@ -540,3 +540,25 @@ func TestServePrintsTheAddressFirst(t *testing.T) {
 		}
 	}
 }
+
+// new role "C#" writes c.md, as --slug C# would be refused: it says which
+// file name it chose and that --slug chooses another. A title whose
+// punctuation only separates words gets no note.
+func TestNewRoleSaysWhatItsFileNameLeavesOut(t *testing.T) {
+	tmp := t.TempDir()
+	if _, _, code := runCLI(t, "init", tmp); code != 0 {
+		t.Fatal("init failed")
+	}
+	content := filepath.Join(tmp, "content")
+	stdout, stderr, code := runCLI(t, "new", "--content", content, "role", "C#")
+	if code != 0 || stdout != "wrote "+filepath.Join(content, "roles", "c.md")+"\n" ||
+		stderr != `note: the file name c.md leaves out "#" of the title "C#"; to choose another, delete the file and run hirebook new again with --slug NAME (lower-case letters, digits and hyphens)`+"\n" {
+		t.Errorf("new role C#: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	for _, args := range [][]string{{"role", "Payroll and/or Benefits"}, {"--slug", "cpp", "role", "C++"}} {
+		_, stderr, code := runCLI(t, append([]string{"new", "--content", content}, args...)...)
+		if code != 0 || stderr != "" {
+			t.Errorf("new %q: exit %d, stderr %q; want 0 and no note", args, code, stderr)
+		}
+	}
+}

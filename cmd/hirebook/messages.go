@@ -48,6 +48,7 @@ Run "hirebook COMMAND -h" for a command's flags.`
 	msgInitNext       = "next: cd %s && hirebook serve; then push to GitHub and set Pages > Source to GitHub Actions"
 	msgNewUsage       = "usage: hirebook new [--content content] [--slug SLUG] role \"Title\""
 	msgBadSlug        = "--slug: %s"
+	msgNewLeftOut     = "note: the file name %s leaves out %q of the title %q; to choose another, delete the file and run hirebook new again with --slug NAME (lower-case letters, digits and hyphens)"
 	msgSynthUsage     = "usage: hirebook synth [--roles N] DIR"
 	msgSynthRoles     = "--roles must be from 1 to %d, not %d"
 	msgSynthWrote     = "wrote a synthetic site of %d roles into %s"

@@ -114,5 +114,9 @@ func cmdNew(_ context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	say(stdout, msgWrote, out)
+	if left := scaffold.LeftOut(fs.Arg(1)); *slug == "" && left != "" {
+		// new role "C#" writes c.md: say so, as --slug C# would be refused.
+		say(stderr, msgNewLeftOut, filepath.Base(out), left, fs.Arg(1))
+	}
 	return 0
 }

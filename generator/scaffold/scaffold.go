@@ -258,6 +258,22 @@ func TitleSlug(title string) string {
 	return s[:cut]
 }
 
+// LeftOut returns the characters of title that carry meaning and that
+// the file name made from it leaves out, each once and in order ("#" for
+// "C# Developer", "+" for "C++"), or "" when it leaves out none. They are
+// symbols (+ $ € = < > ^ | ~, emoji) and # & % @; spaces and the
+// punctuation that only separates words (, . / ( ) ' : and the like)
+// do not count.
+func LeftOut(title string) string {
+	var out []rune
+	for _, r := range title {
+		if (unicode.IsSymbol(r) || strings.ContainsRune("#&%@", r)) && !strings.ContainsRune(string(out), r) {
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
 // SlugProblem says what is wrong with slug as a role's file name, or ""
 // when nothing is: it must be a slug as a title gives it (lower-case
 // letters and digits joined by single hyphens), of at most MaxSlug

@@ -401,3 +401,21 @@ func TestSlugProblem(t *testing.T) {
 		}
 	}
 }
+
+// The characters a title's file name leaves out are named when they carry
+// meaning (C#, C++), not when they only separate words.
+func TestLeftOut(t *testing.T) {
+	for title, want := range map[string]string{
+		"C#":                            "#",
+		"C++ Developer":                 "+",
+		"R&D Lead, C# & C++":            "&#+",
+		"Payroll and/or Benefits":       "",
+		"Customer Support Lead, Tier 2": "",
+		"Engineer (Backend), O'Brien's": "",
+		"🚀 Launch Lead":                 "🚀",
+	} {
+		if got := scaffold.LeftOut(title); got != want {
+			t.Errorf("LeftOut(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
