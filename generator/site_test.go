@@ -637,7 +637,7 @@ func checkJobPosting(t *testing.T, r *content.Role, jp map[string]any, m *conten
 	default:
 		errorf("identifier %v", jp["identifier"])
 	}
-	if d, ok := jp["directApply"].(bool); !ok || d != (r.Apply != "") {
+	if d, ok := jp["directApply"].(bool); !ok || d != strings.HasPrefix(r.Apply, "http") { // an email is not a direct apply
 		errorf("directApply %v", jp["directApply"])
 	}
 	if u, _ := jp["url"].(string); u != "" && u != s.abs("/roles/"+r.Slug+"/") {
@@ -1732,5 +1732,51 @@ func TestExampleDoesNotContradictItself(t *testing.T) {
 	pmm := textOf(s.page(t, roleFile("senior-product-marketing-manager")).find("main")[0])
 	if strings.Contains(pmm, "anyone else in marketing") {
 		t.Error("the marketing role says its product and sales enablement colleagues are in marketing")
+	}
+}
+
+// Objectives without an outcome are each asked about in their own words
+// (by their place on the page), so the primer repeats no line, and no
+// line quotes an objective's title under its own heading.
+func TestPrimerKPOsWithoutOutcomes(t *testing.T) {
+	fsys := exampleFS(t, func(siteYAML string) string { return siteYAML })
+	fsys["roles/no-outcomes.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Payroll Specialist\nteam: Finance\nlocation: Chicago, IL\ncloses: 2027-01-31\nkpos:\n" +
+		"  - title: Run payroll for 300 people every two weeks without a late payment\n    timeframe: first 90 days\n" +
+		"  - title: Move the payroll calendar into the shared finance system\n" +
+		"  - title: Train a second person to run payroll\n    timeframe: by month 6\n---\n")}
+	opts := generator.Options{ContentFS: fsys, Clock: clock, Passphrase: testPassphrase, GuideIterations: 1000}
+	s, m := build(t, opts), loadModel(t, opts)
+	var role *content.Role
+	for _, r := range published(m) {
+		if r.Slug == "no-outcomes" {
+			role = r
+		}
+	}
+	if role == nil {
+		t.Fatal("the role without outcomes is not published")
+	}
+	p := s.page(t, questionsFile(role.Slug))
+	seen := map[string]bool{}
+	for _, q := range texts(p.find("li")) {
+		if seen[q] {
+			t.Errorf("%s asks twice: %q", p.path, q)
+		}
+		seen[q] = true
+	}
+	for i, k := range role.KPOs {
+		sec := section(p, "q-"+k.ID)
+		if sec == nil {
+			t.Fatalf("%s: no questions for objective %s", p.path, k.ID)
+		}
+		asked := texts(within(sec, "li"))
+		want := "The page gives no measure of success for the " + []string{"first", "second", "third"}[i] + " objective. How will you judge whether it went well, and when will you look?"
+		if len(asked) == 0 || asked[0] != want {
+			t.Errorf("%s: objective %d is asked %q, want %q first", p.path, i+1, asked, want)
+		}
+		for _, q := range asked {
+			if strings.Contains(q, k.Title) {
+				t.Errorf("%s: a question under the objective's heading quotes its title again: %q", p.path, q)
+			}
+		}
 	}
 }

@@ -527,3 +527,38 @@ func TestUnsafeHTMLSetting(t *testing.T) {
 		})
 	}
 }
+
+// The Pay fact reads as a candidate would say it, for every shape of
+// range; and a role that takes applications by email is not a direct
+// apply for Google for Jobs.
+func TestPayAndDirectApply(t *testing.T) {
+	fsys := fstest.MapFS{"site.yaml": {Data: []byte("title: Jobs\ncompany: {name: Co}\nbase_url: https://co.github.io/jobs/\nguides: {protect: omit}\n")}}
+	cases := map[string]struct{ salary, apply, pay string }{
+		"range": {"{min: 90000, max: 110000, currency: USD, period: YEAR}", "https://co.example/apply", "USD 90,000–110,000 per year"},
+		"from":  {"{min: 25, currency: EUR, period: HOUR}", "mailto:jobs@co.example", "from EUR 25 per hour"},
+		"up-to": {"{max: 5000, currency: GBP, period: MONTH}", "https://co.example/apply", "up to GBP 5,000 per month"},
+		"exact": {"{min: 60000, max: 60000, currency: USD, period: YEAR}", "", "USD 60,000 per year"},
+	}
+	for slug, c := range cases {
+		apply := ""
+		if c.apply != "" {
+			apply = "apply: " + c.apply + "\n"
+		}
+		fsys["roles/"+slug+".md"] = &fstest.MapFile{Data: []byte("---\ntitle: Role " + slug + "\ncountry: US\nsalary: " + c.salary + "\n" + apply + "kpos: [{title: Ship it}]\n---\nBody.\n")}
+	}
+	s := build(t, generator.Options{ContentFS: fsys, Clock: clock})
+	for slug, c := range cases {
+		pg := s.page(t, roleFile(slug))
+		if got := textOf(facts(t, pg)["Pay"]); got != c.pay {
+			t.Errorf("%s: Pay %q, want %q", slug, got, c.pay)
+		}
+		jps := jobPostings(t, pg)
+		if len(jps) != 1 {
+			t.Fatalf("%s: %d JobPostings", slug, len(jps))
+		}
+		jp := jps[0]
+		if want := strings.HasPrefix(c.apply, "https://"); jp["directApply"] != want {
+			t.Errorf("%s: directApply %v, want %v for apply %q", slug, jp["directApply"], want, c.apply)
+		}
+	}
+}

@@ -45,7 +45,7 @@ func (p *planner) jobPosting(r *content.Role, v *RoleView) template.JS {
 		"employmentType":     r.EmploymentType,
 		"hiringOrganization": org,
 		"identifier":         map[string]any{"@type": "PropertyValue", "name": p.site.CompanyName, "value": r.Slug},
-		"directApply":        r.Apply != "",
+		"directApply":        isDirectApply(r.Apply),
 		"url":                p.absolute(v.URL),
 	}
 	if !r.Closes.IsZero() {
@@ -108,4 +108,10 @@ func (p *planner) absolute(u string) string {
 		return u
 	}
 	return strings.TrimSuffix(p.site.BaseURL, p.site.BasePath) + u
+}
+
+// isDirectApply reports whether apply is a page where the candidate
+// applies, as Google for Jobs means directApply: an email address is not.
+func isDirectApply(apply string) bool {
+	return strings.HasPrefix(apply, "https://") || strings.HasPrefix(apply, "http://")
 }

@@ -89,14 +89,17 @@ func salaryText(s *content.Salary) string {
 	if s == nil || (s.Min == 0 && s.Max == 0) {
 		return ""
 	}
-	amount := formatMoney(s.Min)
+	var out string
 	switch {
 	case s.Min == 0:
-		amount = "up to " + formatMoney(s.Max)
-	case s.Max != 0 && s.Max != s.Min:
-		amount += "–" + formatMoney(s.Max)
+		out = "up to " + s.Currency + " " + formatMoney(s.Max)
+	case s.Max == 0:
+		out = "from " + s.Currency + " " + formatMoney(s.Min)
+	case s.Max != s.Min:
+		out = s.Currency + " " + formatMoney(s.Min) + "–" + formatMoney(s.Max)
+	default:
+		out = s.Currency + " " + formatMoney(s.Min)
 	}
-	out := s.Currency + " " + amount
 	if p := periodLabels[s.Period]; p != "" {
 		out += " " + p
 	}
