@@ -94,12 +94,29 @@ func kpoQuestions(k KPOView) []string {
 	if k.Outcome != "" {
 		out = append(out, fmt.Sprintf("You describe success as \u201c%s\u201d. How will you measure that, and when will you look?", strings.TrimRight(k.Outcome, ".")))
 	} else {
-		out = append(out, "How will you judge whether this went well, and when will you look?")
+		// Worded for this objective: two without an outcome do not ask
+		// the same line.
+		out = append(out, fmt.Sprintf("The page gives no measure of success for %s. How will you judge whether it went well, and when will you look?", nthObjective(k.Number)))
 	}
 	if k.Timeframe != "" {
 		out = append(out, fmt.Sprintf("The time frame is \u201c%s\u201d. What needs to be in place for that to work, and what happens if it slips?", strings.TrimRight(k.Timeframe, ".")))
 	}
 	return out
+}
+
+// ordinals name the first objectives of a role in words.
+var ordinals = []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"}
+
+// nthObjective names an objective by its place on the page: "the second
+// objective", "objective 13"; "this objective" when it has no number.
+func nthObjective(n int) string {
+	switch {
+	case n < 1:
+		return "this objective"
+	case n <= len(ordinals):
+		return "the " + ordinals[n-1] + " objective"
+	}
+	return fmt.Sprintf("objective %d", n)
 }
 
 // alignmentQuestions go beyond tasks and response times, for remote and
