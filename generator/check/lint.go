@@ -34,6 +34,7 @@ var Rules = []Rule{
 	{"missing-feedback", "Candidates who do not move forward are promised feedback.", lintFeedback},
 	{"reverse-without-interviewer", "A reverse interview offered needs interviewers the candidate can ask for.", lintReverse},
 	{"file-name", "A role's file name is its page's address: lower-case words joined by hyphens.", lintFileName},
+	{"job-location", "Google for Jobs needs to know where a job is: the country of an on-site or hybrid role, the countries a remote role hires from.", lintJobLocation},
 }
 
 // Lint runs every rule on every role and returns the warnings.
@@ -232,4 +233,16 @@ func lintFileName(r *content.Role, warn warnFunc) {
 		msg += "; name it with lower-case words joined by hyphens"
 	}
 	warn("", msg, args...)
+}
+
+func lintJobLocation(r *content.Role, warn warnFunc) {
+	if r.Status == "closed" {
+		return // a closed role has no job posting
+	}
+	switch {
+	case r.WorkMode == "remote" && r.Country == "" && len(r.ApplicantCountries) == 0:
+		warn("applicant_countries", "a remote role names no countries it hires from, so Google for Jobs will not list it; add `applicant_countries: [US, CA]` (ISO 3166-1 codes)")
+	case r.WorkMode != "remote" && r.Country == "":
+		warn("country", "the role names no country, so its job posting has no location and Google for Jobs will not list it; add `country` (an ISO 3166-1 code such as US), and `city` where it helps")
+	}
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/hirebook/hirebook/generator/content"
 )
 
-const lintSite = "title: T\ncompany: {name: Co}\nbase_url: https://example.org/\n"
+const lintSite = "title: T\ncompany: {name: Co}\nbase_url: https://example.org/\ndefaults:\n  applicant_countries: [US]\n"
 
 // good is a role that passes every lint rule; each case changes it.
 const good = `---
@@ -71,6 +71,7 @@ func TestLintRules(t *testing.T) {
 		{"closes before posted", "closes-before-posted", "closes", 4, 9, replace(good, "closes: 2027-01-31", "closes: 2026-10-01")},
 		{"no feedback", "missing-feedback", "feedback", 1, 1, replace(good, "feedback: {promise: Written feedback in five days}\n", "")},
 		{"interviewer covering nothing", "kpo-not-covered", "interviewers[1]", 14, 5, replace(good, "    covers: [k1]\n", "    covers: [k1]\n  - name: Bo\n")},
+		{"on-site role without a country", "job-location", "country", 1, 1, replace(good, "work_mode: remote", "work_mode: onsite")},
 		{"reverse without interviewers", "reverse-without-interviewer", "reverse_interview", 1, 1, replace(good, "interviewers:\n  - name: Ana\n    covers: [k1]\n", "")},
 	}
 	for _, c := range cases {
@@ -141,7 +142,7 @@ func sevenMore() string {
 // A warning caused by a default from site.yaml is about each role that
 // takes it: every such role is named, with the default's place.
 func TestLintOfADefaultNamesEachRole(t *testing.T) {
-	site := lintSite + "defaults:\n  reverse_interview:\n    offered: true\n"
+	site := lintSite + "  reverse_interview:\n    offered: true\n"
 	noInterviewers := replace(good, "interviewers:\n  - name: Ana\n    covers: [k1]\n", "")
 	fsys := fstest.MapFS{"site.yaml": {Data: []byte(site)}, "roles/a.md": {Data: []byte(noInterviewers)}, "roles/b.md": {Data: []byte(noInterviewers)}}
 	s, diags := content.Load(fsys, content.Options{})
@@ -152,7 +153,7 @@ func TestLintOfADefaultNamesEachRole(t *testing.T) {
 	for _, d := range check.Lint(s) {
 		if d.Rule == "reverse-without-interviewer" {
 			files = append(files, d.Pos.File)
-			if !contains(d.Message, "site.yaml:5:") {
+			if !contains(d.Message, "site.yaml:6:") {
 				t.Errorf("the warning does not point at the default: %v", d)
 			}
 		}
@@ -189,6 +190,33 @@ func TestFileNameRule(t *testing.T) {
 			t.Errorf("%s: unexpected warning %v", name, got)
 		case want != "" && (len(got) != 1 || got[0].Pos.File != name || got[0].Pos.Line != 1 || !contains(got[0].Message, want)):
 			t.Errorf("%s: got %v, want one warning at line 1 saying %q", name, got, want)
+		}
+	}
+}
+
+// A remote role with no countries to hire from has no place in Google for
+// Jobs; a closed role has no job posting to warn about.
+func TestJobLocationRule(t *testing.T) {
+	site := "title: T\ncompany: {name: Co}\nbase_url: https://example.org/\n"
+	for _, c := range []struct {
+		name, role string
+		warn       bool
+	}{
+		{"remote, no countries", good, true},
+		{"remote, closed", replace(good, "title: Support lead\n", "title: Support lead\nstatus: closed\n"), false},
+		{"remote, country", replace(good, "title: Support lead\n", "title: Support lead\ncountry: DE\n"), false},
+	} {
+		fsys := fstest.MapFS{"site.yaml": {Data: []byte(site)}, "roles/r.md": {Data: []byte(c.role)}}
+		s, diags := content.Load(fsys, content.Options{})
+		if diags.HasErrors() {
+			t.Fatalf("%s: %v", c.name, diags)
+		}
+		var got bool
+		for _, d := range check.Lint(s) {
+			got = got || d.Rule == "job-location" && d.Key == "applicant_countries"
+		}
+		if got != c.warn {
+			t.Errorf("%s: job-location warning %v, want %v", c.name, got, c.warn)
 		}
 	}
 }
