@@ -315,6 +315,10 @@ func TestSlugs(t *testing.T) {
 		"佐藤 健一":             "佐藤-健一",
 		"O'Brien, Jr.":      "o-brien-jr",
 		"---":               "",
+		"प्रिया शर्मा":      "प्रिया-शर्मा",
+		"สมชาย ใจดี":        "สมชาย-ใจดี",
+		"Mu\u0308ller":      "müller", // the accent typed apart, as a paste from macOS may be
+		"\u0301Ana":         "ana",    // a mark with no letter before it is dropped
 	} {
 		if got := content.Slugify(in); got != want {
 			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)

@@ -5,14 +5,23 @@ import (
 	"reflect"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Slugify makes a URL segment of lower-case Unicode letters and digits
-// joined by hyphens, so names in any script keep their letters.
+// joined by hyphens, so names in any script keep their letters: the marks
+// that belong to a letter (Devanagari and Thai vowel signs, an accent typed
+// as a separate character) stay with it, and a name typed either way gives
+// one slug (the text is NFC-normalised first).
 func Slugify(s string) string {
 	var b strings.Builder
 	hyphen := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range strings.ToLower(norm.NFC.String(s)) {
+		if unicode.IsMark(r) && b.Len() > 0 && !hyphen {
+			b.WriteRune(r)
+			continue
+		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if hyphen && b.Len() > 0 {
 				b.WriteByte('-')
