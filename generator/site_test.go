@@ -602,6 +602,8 @@ func checkJobPosting(t *testing.T, r *content.Role, jp map[string]any, m *conten
 	}
 	if d, _ := jp["description"].(string); strings.TrimSpace(d) == "" {
 		errorf("no description")
+	} else if strings.Contains(d, ` href="/`) || strings.Contains(d, ` src="/`) {
+		errorf("the description links within the site by path, which means nothing away from it: %s", d)
 	}
 	if d, _ := jp["datePosted"].(string); !strings.HasPrefix(d, r.Posted.String()) || r.Posted.IsZero() {
 		errorf("datePosted %v, want %s", jp["datePosted"], r.Posted)

@@ -27,7 +27,12 @@ func (p *planner) jobPosting(r *content.Role, v *RoleView) template.JS {
 		desc.WriteString("</li>")
 	}
 	desc.WriteString("</ul>")
-	desc.WriteString(string(v.Body))
+	// The description is read away from the site: its links must be
+	// absolute. The body is goldmark's (or the sanitiser's) HTML, whose
+	// attributes are always double-quoted and whose text escapes quotes,
+	// so ` href="/` appears only as an attribute.
+	origin := p.absolute("/")
+	desc.WriteString(strings.NewReplacer(` href="/`, ` href="`+origin, ` src="/`, ` src="`+origin).Replace(string(v.Body)))
 
 	org := map[string]any{"@type": "Organization", "name": p.site.CompanyName}
 	if p.site.CompanyURL != "" {
