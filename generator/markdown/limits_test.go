@@ -141,8 +141,15 @@ func TestTooDeepStillReportsTheRest(t *testing.T) {
 // characters, not bytes.
 func TestProblemColumns(t *testing.T) {
 	resolve := func(dest string) (string, string) { return dest, "not a page" }
-	_, probs := markdown.New().Render([]byte("Intro.\n\nÜber [x](/a/) ![y](/b/)\n[**our team**](/c/) [`code`](/d/) ![*alt*](/e/)\n"), resolve)
-	want := [][2]int{{3, 6}, {3, 15}, {4, 1}, {4, 21}, {4, 35}}
+	_, all := markdown.New().Render([]byte("Intro.\n\nÜber [x](/a/) ![y](/b/)\n[**our team**](/c/) [`code`](/d/) ![*alt*](/e/)\n[![i](/x/)](/y/) [` c `](/f/) [<b>x</b>](/z/)\n"), resolve)
+	var probs []markdown.Problem
+	for _, p := range all {
+		if p.Rule == "broken-link" {
+			probs = append(probs, p)
+		}
+	}
+	// a link holding an image is at its own "[", the image at its "!".
+	want := [][2]int{{3, 6}, {3, 15}, {4, 1}, {4, 21}, {4, 35}, {5, 1}, {5, 2}, {5, 18}, {5, 31}}
 	if len(probs) != len(want) {
 		t.Fatalf("problems %+v, want %d", probs, len(want))
 	}
@@ -162,5 +169,23 @@ func TestRawHTMLWarningPlace(t *testing.T) {
 	}
 	if _, probs := markdown.New().Render([]byte("Only <!-- a note --> here.\n\n<!--\nblock note\n-->\n"), nil); len(probs) != 0 {
 		t.Errorf("comments warned about: %+v", probs)
+	}
+}
+
+// A comment that is never closed, or a line that goes on after one, hides
+// text from the page: that is warned about, unlike a closed comment.
+func TestCommentsThatHideText(t *testing.T) {
+	for src, warn := range map[string]bool{
+		"Intro.\n\n<!-- a note -->\n":                         false,
+		"Intro.\n\n<!--\nA note\nover lines.\n-->\n\nMore.\n": false,
+		"Intro.\n\n<!-- draft\n\nAll of this is hidden.\n":    true,
+		"Intro.\n\n<!-- c --> <b>x</b> and more text\n":       true,
+		"Intro.\n\n<!-- one --> shown? <!-- two -->\n":        true,
+	} {
+		_, probs := markdown.New().Render([]byte(src), nil)
+		got := len(probs) == 1 && probs[0].Rule == "raw-html-dropped" && probs[0].Line == 3
+		if got != warn || (!warn && len(probs) > 0) {
+			t.Errorf("%q: problems %+v, want a warning at line 3: %v", src, probs, warn)
+		}
 	}
 }

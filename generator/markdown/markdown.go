@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/microcosm-cc/bluemonday"
@@ -245,7 +244,23 @@ func focusableTables(doc *ast.Document) {
 func commentOrClosing(n ast.Node, src []byte) bool {
 	switch h := n.(type) {
 	case *ast.HTMLBlock:
-		return h.HTMLBlockType == ast.HTMLBlockType2
+		if h.HTMLBlockType != ast.HTMLBlockType2 {
+			return false
+		}
+		// Only a comment closed with nothing after it: a block that is
+		// never closed, or goes on past its "-->", hides text too.
+		var b []byte
+		for i := 0; i < h.Lines().Len(); i++ {
+			seg := h.Lines().At(i)
+			b = append(b, seg.Value(src)...)
+		}
+		if h.HasClosure() {
+			seg := h.ClosureLine
+			b = append(b, seg.Value(src)...)
+		}
+		t := bytes.TrimSpace(b)
+		end := bytes.Index(t, []byte("-->"))
+		return bytes.HasPrefix(t, []byte("<!--")) && end >= 0 && end == len(t)-3
 	case *ast.RawHTML:
 		if h.Segments.Len() == 0 {
 			return false
@@ -291,9 +306,10 @@ func lineOf(n ast.Node, src []byte) int {
 // without text is placed at the start of its block.
 func posOf(n ast.Node, src []byte) (line, col int) {
 	offset := -1
+	var first ast.Node
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := c.(*ast.Text); ok && entering {
-			offset = t.Segment.Start
+			offset, first = t.Segment.Start, t
 			return ast.WalkStop, nil
 		}
 		return ast.WalkContinue, nil
@@ -301,20 +317,31 @@ func posOf(n ast.Node, src []byte) (line, col int) {
 	if raw, ok := n.(*ast.RawHTML); ok && raw.Segments.Len() > 0 {
 		offset = raw.Segments.At(0).Start
 	}
-	if offset >= 0 {
+	if offset >= 0 && first != nil {
 		switch n.(type) {
 		case *ast.Link, *ast.Image:
-			// Back over the markers that open the first text (**, `,
-			// _), to the "[" and an image's "!".
-			o := offset
-			for o > 0 && strings.IndexByte("*_`~", src[o-1]) >= 0 {
-				o--
+			// Back from the first text to the "[" that opens n: past
+			// markers and tags before the text, and past the "[" of each
+			// link or image inside n that the text is in.
+			skip := 0
+			for p := first.Parent(); p != nil && p != n; p = p.Parent() {
+				if p.Kind() == ast.KindLink || p.Kind() == ast.KindImage {
+					skip++
+				}
 			}
-			if o > 0 && src[o-1] == '[' {
-				offset = o - 1
-				if _, img := n.(*ast.Image); img && offset > 0 && src[offset-1] == '!' {
+			for o := offset - 1; o >= 0 && src[o] != '\n'; o-- {
+				if src[o] != '[' {
+					continue
+				}
+				if skip > 0 {
+					skip--
+					continue
+				}
+				offset = o
+				if _, img := n.(*ast.Image); img && o > 0 && src[o-1] == '!' {
 					offset--
 				}
+				break
 			}
 		}
 	}
