@@ -536,7 +536,7 @@ func TestPayAndDirectApply(t *testing.T) {
 	cases := map[string]struct{ salary, apply, pay string }{
 		"range": {"{min: 90000, max: 110000, currency: USD, period: YEAR}", "https://co.example/apply", "USD 90,000–110,000 per year"},
 		"from":  {"{min: 25, currency: EUR, period: HOUR}", "mailto:jobs@co.example", "from EUR 25 per hour"},
-		"up-to": {"{max: 5000, currency: GBP, period: MONTH}", "https://co.example/apply", "up to GBP 5,000 per month"},
+		"up-to": {"{max: 5000, currency: GBP, period: MONTH}", "HTTPS://co.example/apply", "up to GBP 5,000 per month"},
 		"exact": {"{min: 60000, max: 60000, currency: USD, period: YEAR}", "", "USD 60,000 per year"},
 	}
 	for slug, c := range cases {
@@ -557,7 +557,7 @@ func TestPayAndDirectApply(t *testing.T) {
 			t.Fatalf("%s: %d JobPostings", slug, len(jps))
 		}
 		jp := jps[0]
-		if want := strings.HasPrefix(c.apply, "https://"); jp["directApply"] != want {
+		if want := strings.HasPrefix(strings.ToLower(c.apply), "https://"); jp["directApply"] != want {
 			t.Errorf("%s: directApply %v, want %v for apply %q", slug, jp["directApply"], want, c.apply)
 		}
 	}

@@ -310,15 +310,16 @@ func TestModificationDateInSiteTimeZone(t *testing.T) {
 
 func TestSlugs(t *testing.T) {
 	for in, want := range map[string]string{
-		"Dana Ortiz":        "dana-ortiz",
-		"  Zoë  Kowalczyk ": "zoë-kowalczyk",
-		"佐藤 健一":             "佐藤-健一",
-		"O'Brien, Jr.":      "o-brien-jr",
-		"---":               "",
-		"प्रिया शर्मा":      "प्रिया-शर्मा",
-		"สมชาย ใจดี":        "สมชาย-ใจดี",
-		"Mu\u0308ller":      "müller", // the accent typed apart, as a paste from macOS may be
-		"\u0301Ana":         "ana",    // a mark with no letter before it is dropped
+		"Dana Ortiz":         "dana-ortiz",
+		"  Zoë  Kowalczyk ":  "zoë-kowalczyk",
+		"佐藤 健一":              "佐藤-健一",
+		"O'Brien, Jr.":       "o-brien-jr",
+		"---":                "",
+		"प्रिया शर्मा":       "प्रिया-शर्मा",
+		"สมชาย ใจดี":         "สมชาย-ใจดี",
+		"Mu\u0308ller":       "müller", // the accent typed apart, as a paste from macOS may be
+		"\u0301Ana":          "ana",    // a mark with no letter before it is dropped
+		"Tier 1\ufe0f\u20e3": "tier-1", // a variation selector and a keycap draw, they do not spell
 	} {
 		if got := content.Slugify(in); got != want {
 			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)

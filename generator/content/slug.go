@@ -18,7 +18,7 @@ func Slugify(s string) string {
 	var b strings.Builder
 	hyphen := false
 	for _, r := range strings.ToLower(norm.NFC.String(s)) {
-		if unicode.IsMark(r) && b.Len() > 0 && !hyphen {
+		if keptMark(r) && b.Len() > 0 && !hyphen {
 			b.WriteRune(r)
 			continue
 		}
@@ -33,6 +33,16 @@ func Slugify(s string) string {
 		hyphen = true
 	}
 	return b.String()
+}
+
+// keptMark reports whether r is a mark that belongs to the letter before
+// it (a vowel sign, an accent): not a variation selector or an enclosing
+// mark such as a keycap, which only change how a character is drawn.
+func keptMark(r rune) bool {
+	if r >= 0xFE00 && r <= 0xFE0F || r >= 0xE0100 && r <= 0xE01EF {
+		return false
+	}
+	return unicode.In(r, unicode.Mn, unicode.Mc)
 }
 
 // SlugInterviewers gives each interviewer a slug unique within the role:

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"html"
 	"html/template"
+	"net/url"
 	"strings"
 	"time"
 
@@ -118,5 +119,6 @@ func (p *planner) absolute(u string) string {
 // isDirectApply reports whether apply is a page where the candidate
 // applies, as Google for Jobs means directApply: an email address is not.
 func isDirectApply(apply string) bool {
-	return strings.HasPrefix(apply, "https://") || strings.HasPrefix(apply, "http://")
+	u, err := url.Parse(apply)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") // url.Parse lower-cases the scheme
 }
