@@ -123,6 +123,11 @@ func TestBrowserUnlock(t *testing.T) {
 	if eval(shows("Forgotten")) || !eval(holds(probeB)) {
 		t.Fatal("a failed forget said Forgotten or locked the page")
 	}
+	// Keep it, then ask again: the question is back, not the failure.
+	do("keep the key, then ask again", chromedp.Click(chromedp.CSS("#hb-forget-no")), chromedp.Click(chromedp.CSS("#hb-forget")))
+	if !eval(shows("Forget the key on this device?")) || eval(shows("could not forget the key")) {
+		t.Fatal("the confirmation shows a failed try's message instead of its question")
+	}
 	do("forget on this device, and confirm", chromedp.Evaluate[chromedp.Void](`delete indexedDB.open`), chromedp.Click(chromedp.CSS("#hb-forget-yes")))
 	waitFor("the forgotten message", shows("Forgotten"))
 	do("open the first guide again", chromedp.Navigate(base+guideA))

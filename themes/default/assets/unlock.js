@@ -89,6 +89,7 @@
   const keep = (key) => keys("readwrite", (s) => s.put(key, site));
   const forget = () => keys("readwrite", (s) => s.delete(site));
 
+  const forgetQuestion = "Forget the key on this device? This page locks, and every guide and kit of this site will ask for the passphrase here again.";
   // show replaces this page with the decrypted one, which then works as the
   // plain page would: its links, styles and scripts. A remembered key adds,
   // at the start of the footer (after the page's own content), a quiet
@@ -99,8 +100,7 @@
       if (css) page = page.replace("</head>", '<link rel="stylesheet" href="' + css.getAttribute("href") + '"></head>');
       const bar = '<div class="hb-bar" id="hb-bar"><p>This device remembers the key to these pages, so they open without the passphrase.</p>' +
         '<button type="button" class="button quiet" id="hb-forget">Forget on this device</button>' +
-        '<div class="hb-confirm" id="hb-confirm" hidden><p id="hb-confirm-text" tabindex="-1">Forget the key on this device? ' +
-        'This page locks, and every guide and kit of this site will ask for the passphrase here again.</p>' +
+        '<div class="hb-confirm" id="hb-confirm" hidden><p id="hb-confirm-text" tabindex="-1">' + forgetQuestion + '</p>' +
         '<button type="button" class="button" id="hb-forget-yes" aria-describedby="hb-confirm-text">Forget the key</button> ' +
         '<button type="button" class="button quiet" id="hb-forget-no">Keep it</button></div></div>';
       if (/<footer\b[^>]*>/.test(page)) page = page.replace(/<footer\b[^>]*>/, (m) => m + bar);
@@ -128,7 +128,9 @@
     if (hit("hb-forget")) {
       control.hidden = true;
       confirm.hidden = false;
-      document.getElementById("hb-confirm-text").focus();
+      const text = document.getElementById("hb-confirm-text");
+      text.textContent = forgetQuestion; // not the message of a failed try
+      text.focus();
     } else if (hit("hb-forget-no")) {
       confirm.hidden = true;
       control.hidden = false;
