@@ -127,6 +127,19 @@ func TestSchemaListsEveryRoleKey(t *testing.T) {
 	if !strings.Contains(string(s.Properties["work_mode"]), `"remote"`) {
 		t.Errorf("work_mode has no enum: %s", s.Properties["work_mode"])
 	}
+	// What check requires and bounds, the schema says too.
+	var salary struct {
+		Required   []string `json:"required"`
+		Properties map[string]struct {
+			Maximum *float64 `json:"maximum"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(s.Properties["salary"], &salary); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(salary.Required, ",") != "currency,period" || salary.Properties["max"].Maximum == nil || *salary.Properties["max"].Maximum != 1e12 {
+		t.Errorf("salary: required %v, max %v; want currency and period required and a maximum of 1e12", salary.Required, salary.Properties["max"].Maximum)
+	}
 }
 
 // build --cpuprofile and --memprofile write Go profiles (gzip-compressed

@@ -50,7 +50,7 @@ func role(r *content.Role, ds *content.Diagnostics) {
 			ds.Add(pos("salary.currency"), "salary.currency", "value", "%q is not an ISO 4217 currency code such as USD or EUR", s.Currency)
 		}
 		oneOf("salary.period", s.Period, periods, "a pay period (HOUR, DAY, WEEK, MONTH or YEAR)")
-		if s.Period == "" {
+		if s.Period == "" && (s.Min != 0 || s.Max != 0) {
 			ds.Add(pos("salary"), "salary.period", "required", "a salary needs its period (HOUR, DAY, WEEK, MONTH or YEAR): without it neither candidates nor Google for Jobs can read the amount")
 		}
 		for _, a := range []struct {

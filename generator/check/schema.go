@@ -80,6 +80,16 @@ func Schema(kind string) ([]byte, error) {
 	return json.MarshalIndent(s, "", "  ")
 }
 
+// requiredKeys are the keys an object of the schema must have, by path,
+// as check requires them.
+var requiredKeys = map[string][]string{"salary": {"currency", "period"}, "kpos[]": {"title"}}
+
+// bounds are the least and greatest numbers check accepts, by path.
+var bounds = map[string][2]float64{
+	"salary.min": {0, MaxAmount}, "salary.max": {0, MaxAmount},
+	"reverse_interview.minutes": {0, MaxReverseMinutes},
+}
+
 func schemaOf(t reflect.Type, path string) map[string]any {
 	out := map[string]any{}
 	if d := descriptions[path]; d != "" {
@@ -119,6 +129,9 @@ func schemaOf(t reflect.Type, path string) map[string]any {
 		out["type"] = "object"
 		out["properties"] = props
 		out["additionalProperties"] = false
+		if req := requiredKeys[path]; req != nil {
+			out["required"] = req
+		}
 	case reflect.Slice:
 		out["type"] = "array"
 		out["items"] = schemaOf(t.Elem(), path+"[]")
@@ -130,6 +143,9 @@ func schemaOf(t reflect.Type, path string) map[string]any {
 		out["type"] = "integer"
 	case reflect.Float64:
 		out["type"] = "number"
+	}
+	if b, ok := bounds[path]; ok {
+		out["minimum"], out["maximum"] = b[0], b[1]
 	}
 	return out
 }
