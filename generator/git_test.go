@@ -25,9 +25,9 @@ func git(t *testing.T, dir, day string, args ...string) {
 }
 
 // PRODUCT.md: posted "defaults to the file's first commit date". The
-// Pages workflow checks out full history and rebuilds daily, so a role
-// that falls back to its file's modification date (the checkout time)
-// would get a new datePosted every day.
+// Pages workflow checks out full history and rebuilds on a schedule, so
+// a role that falls back to its file's modification date (the checkout
+// time) would get a new datePosted with every run.
 func TestPostedFromFirstCommit(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")

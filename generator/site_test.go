@@ -1771,7 +1771,7 @@ func TestPrimerKPOsWithoutOutcomes(t *testing.T) {
 			t.Fatalf("%s: no questions for objective %s", p.path, k.ID)
 		}
 		asked := texts(within(sec, "li"))
-		want := "The page gives no measure of success for the " + []string{"first", "second", "third"}[i] + " objective. How will you judge whether it went well, and when will you look?"
+		want := "The role page gives no measure of success for the " + []string{"first", "second", "third"}[i] + " objective. How will you judge whether it went well, and when will you look?"
 		if len(asked) == 0 || asked[0] != want {
 			t.Errorf("%s: objective %d is asked %q, want %q first", p.path, i+1, asked, want)
 		}

@@ -262,6 +262,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"check", "--format", "xml"}, 2, "err", "xml"},
 		{[]string{"new", "job", "X"}, 2, "err", "role"},
 		{[]string{"help"}, 0, "out", "Usage:"},
+		{[]string{"help", "-h"}, 0, "out", "Usage:"},
 		{[]string{"help", "build"}, 0, "out", "usage: hirebook build [--content content] [--out public]"},
 		{[]string{"help", "new"}, 0, "out", "usage: hirebook new [--content content] [--slug SLUG] role \"Title\"\nRun \"hirebook new -h\" for its flags.\n"},
 		{[]string{"--help", "schema"}, 0, "out", "usage: hirebook schema [role|site]\n"},

@@ -48,8 +48,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if len(args) > 2 {
 			return strayArg(stderr, "help", nil, args[2])
 		}
-		if len(args) > 1 {
+		if len(args) > 1 && !strings.HasPrefix(args[1], "-") {
 			return help(stdout, stderr, args[1])
+		}
+		if len(args) > 1 && args[1] != "-h" && args[1] != "-help" && args[1] != "--help" {
+			return strayArg(stderr, "help", nil, args[1])
 		}
 		say(stdout, msgUsage)
 		return 0

@@ -96,7 +96,7 @@ func kpoQuestions(k KPOView) []string {
 	} else {
 		// Worded for this objective: two without an outcome do not ask
 		// the same line.
-		out = append(out, fmt.Sprintf("The page gives no measure of success for %s. How will you judge whether it went well, and when will you look?", nthObjective(k.Number)))
+		out = append(out, fmt.Sprintf("The role page gives no measure of success for %s. How will you judge whether it went well, and when will you look?", nthObjective(k.Number)))
 	}
 	if k.Timeframe != "" {
 		out = append(out, fmt.Sprintf("The time frame is \u201c%s\u201d. What needs to be in place for that to work, and what happens if it slips?", strings.TrimRight(k.Timeframe, ".")))
