@@ -249,6 +249,15 @@ func TitleSlug(title string) string {
 		_, size := utf8.DecodeRuneInString(s[cut:])
 		cut += size
 	}
+	// Never part a letter from its marks (a Thai or Devanagari vowel
+	// sign): cut before the letter instead.
+	for cut > 0 && cut < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[cut:]); !unicode.IsMark(r) {
+			break
+		}
+		_, size := utf8.DecodeLastRuneInString(s[:cut])
+		cut -= size
+	}
 	if s[cut] == '-' {
 		return s[:cut]
 	}
@@ -286,7 +295,7 @@ func SlugProblem(slug string) string {
 		// Suggest the slug only when it keeps every letter and digit
 		// ("Data_Engineer"), not when it drops some ("C#" is not "c").
 		if strings.Trim(slug, " -_.") != "" && strings.IndexFunc(slug, func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(" -_.", r)
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && !strings.ContainsRune(" -_.", r)
 		}) < 0 {
 			return fmt.Sprintf("%q is not lower-case letters and digits joined by single hyphens; say %q", slug, TitleSlug(slug))
 		}

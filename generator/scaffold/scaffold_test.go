@@ -345,6 +345,7 @@ func TestNewRoleShortensALongTitle(t *testing.T) {
 	for title, want := range map[string]string{
 		strings.Repeat("Senior Principal Distinguished ", 20):                    "senior-principal-distinguished-senior-principal",
 		strings.Repeat("招聘", 200):                                                strings.Repeat("招聘", 30),
+		"ก" + strings.Repeat("สวัสดี", 20):                                       "ก" + strings.Repeat("สวัสดี", 9) + "สวัส", // not "…สวัสด" without its vowel sign
 		strings.Repeat("abcdefghij", 5) + " " + strings.Repeat("k", 9) + " tail": strings.Repeat("abcdefghij", 5) + "-" + strings.Repeat("k", 9),
 	} {
 		out, err := scaffold.NewRole(filepath.Join(dir, "content"), title, "", time.Now())
@@ -393,6 +394,7 @@ func TestSlugProblem(t *testing.T) {
 		"":                               "empty",
 		"C#":                             "not lower-case letters and digits joined by single hyphens",
 		"Data_Engineer":                  `say "data-engineer"`,
+		"mu\u0308ller":                   `say "müller"`, // typed decomposed, as macOS may
 		"a--b":                           `say "a-b"`,
 		"../x":                           "not lower-case",
 		strings.Repeat("ab-", 30) + "ab": "longer than 60 characters",
