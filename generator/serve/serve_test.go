@@ -497,3 +497,101 @@ func TestFirstGoodBuildSaysBuilt(t *testing.T) {
 		t.Errorf("the first good build, after a failed one:\n%s", l)
 	}
 }
+
+// watch runs srv's watcher on dirs until the test ends, when it must stop
+// at once: it cannot while it is stuck outside its event loop.
+func watch(t *testing.T, srv *serve.Server, dirs ...string) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		srv.Watch(ctx, dirs...)
+		close(done)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case <-done:
+		case <-time.After(2 * time.Second):
+			t.Error("the watcher did not stop: it is stuck outside its event loop")
+		}
+	})
+	time.Sleep(100 * time.Millisecond) // let the watcher add its folders
+}
+
+// retitle changes the site's title in dir/site.yaml and waits for the
+// preview at base to show it.
+func retitle(t *testing.T, base, dir, title string) {
+	t.Helper()
+	site := filepath.Join(dir, "site.yaml")
+	b, err := os.ReadFile(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = regexp.MustCompile(`(?m)^title: .*$`).ReplaceAll(b, []byte("title: "+title))
+	if err := os.WriteFile(site, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the site title "+title, func() bool {
+		_, p := get(t, base)
+		return strings.Contains(p, title)
+	})
+}
+
+// A path element that exists but is not a folder (a file named themes
+// beside the content folder, serve --content site.yaml, a file made with
+// the awaited name while serve runs) is waited past, not spun on: edits
+// to the content are still seen, and a folder that takes the file's place
+// is watched.
+func TestWatchWaitsPastFiles(t *testing.T) {
+	t.Run("a file named themes", func(t *testing.T) {
+		root := t.TempDir()
+		dir, themes := filepath.Join(root, "content"), filepath.Join(root, "themes")
+		copyDir(t, "../../content", dir)
+		if err := os.WriteFile(themes, []byte("not a folder"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		srv := serve.New(context.Background(), generator.Options{Content: dir}, io.Discard)
+		base := listen(t, srv)
+		watch(t, srv, dir, themes)
+		retitle(t, base, dir, "Jobs at Northwind Ledger")
+		if err := os.Remove(themes); err != nil {
+			t.Fatal(err)
+		}
+		assets := filepath.Join(themes, "default", "assets")
+		if err := os.MkdirAll(assets, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(100 * time.Millisecond) // the new folders are being watched
+		if err := os.WriteFile(filepath.Join(assets, "note.txt"), []byte("from the folder"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		eventually(t, "the new theme's file", func() bool {
+			code, body := get(t, base+"assets/note.txt")
+			return code == 200 && body == "from the folder"
+		})
+	})
+	t.Run("a file made with the awaited name", func(t *testing.T) {
+		root := t.TempDir()
+		dir, themes := filepath.Join(root, "content"), filepath.Join(root, "themes")
+		copyDir(t, "../../content", dir)
+		srv := serve.New(context.Background(), generator.Options{Content: dir}, io.Discard)
+		base := listen(t, srv)
+		watch(t, srv, dir, themes)
+		if err := os.WriteFile(themes, []byte("not a folder"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(100 * time.Millisecond)
+		retitle(t, base, dir, "Jobs at Northwind Ledger")
+	})
+	t.Run("serve --content site.yaml", func(t *testing.T) {
+		dir := filepath.Join(t.TempDir(), "content")
+		copyDir(t, "../../content", dir)
+		site := filepath.Join(dir, "site.yaml")
+		srv := serve.New(context.Background(), generator.Options{Content: site}, io.Discard)
+		if srv.Errors() == "" {
+			t.Fatal("a site.yaml given as the content folder built")
+		}
+		watch(t, srv, site, filepath.Join(dir, "themes"))
+	})
+}

@@ -34,7 +34,7 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 	var roots, missing []string
 	for _, d := range dirs {
 		d = filepath.Clean(d)
-		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+		if isDir(d) {
 			roots = append(roots, d)
 			s.addTree(w, d)
 		} else {
@@ -44,10 +44,14 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 	awaited := map[string]bool{} // folders on the way to a missing one
 	onlyFor := map[string]bool{} // folders watched for those alone
 	// await watches the way to the missing folder d; it reports whether d
-	// exists by now (made while it looked), and is watched.
+	// exists by now (made while it looked), and is watched. A path element
+	// that exists but is not a folder (a file named themes, say) is waited
+	// for like a missing one: its Create event, when a folder takes its
+	// place, looks again. Each turn goes one folder further down, so the
+	// turns are at most as many as d has elements.
 	await := func(d string) bool {
-		for {
-			if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+		for range strings.Count(d, string(filepath.Separator)) + 2 {
+			if isDir(d) {
 				if !within(d, roots) {
 					roots = append(roots, d)
 					s.addTree(w, d)
@@ -57,7 +61,7 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 			next := d // the folder on the way to d whose parent exists
 			for {
 				parent := filepath.Dir(next)
-				if fi, err := os.Stat(parent); err == nil && fi.IsDir() {
+				if isDir(parent) {
 					break
 				}
 				if parent == next {
@@ -77,10 +81,11 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 				}
 			}
 			// next may have been made before the watch began.
-			if _, err := os.Stat(next); err != nil {
+			if !isDir(next) {
 				return false
 			}
 		}
+		return false
 	}
 	waiting := func() {
 		var still []string
@@ -119,7 +124,7 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 					continue
 				}
 			} else if ev.Has(fsnotify.Create) {
-				if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+				if isDir(name) {
 					s.addTree(w, name)
 				}
 			}
@@ -148,6 +153,12 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 			s.logf("watch: %v", err)
 		}
 	}
+}
+
+// isDir reports whether p is a folder.
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
 }
 
 // within reports whether dir is one of roots or inside one.
