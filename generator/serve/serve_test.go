@@ -595,3 +595,89 @@ func TestWatchWaitsPastFiles(t *testing.T) {
 		watch(t, srv, site, filepath.Join(dir, "themes"))
 	})
 }
+
+// A content folder deleted and made again (serve --content nw/content,
+// hirebook init nw, rm -rf nw, hirebook init nw) is watched again, whether
+// it was there when serve started (with themes/ or without) or made later:
+// the new site is built and its edits are seen. The build keeps the
+// content folder open, so its removal is not reported by the folder
+// itself.
+func TestWatchSeesContentMadeAgain(t *testing.T) {
+	example, err := filepath.Abs("../../content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name            string
+		atStart, themes bool
+	}{{"made later", false, false}, {"there at start", true, false}, {"there at start with themes", true, true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			dir := filepath.Join("nw", "content")
+			if tc.atStart {
+				copyDir(t, example, dir)
+			}
+			if tc.themes {
+				if err := os.MkdirAll(filepath.Join("nw", "themes", "default"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			srv := serve.New(context.Background(), generator.Options{Content: dir}, io.Discard)
+			base := listen(t, srv)
+			watch(t, srv, dir, filepath.Join("nw", "themes"))
+			if !tc.atStart {
+				copyDir(t, example, dir)
+			}
+			eventually(t, "the first site", func() bool { return srv.Errors() == "" })
+			if !tc.atStart {
+				base = strings.TrimSuffix(base, "/") + srv.BasePath() // known once the site is built
+			}
+			if err := os.RemoveAll("nw"); err != nil {
+				t.Fatal(err)
+			}
+			eventually(t, "the rebuild without the site", func() bool { return srv.Errors() != "" })
+			copyDir(t, example, dir)
+			retitle(t, base, dir, "Jobs at Northwind Ledger")
+			time.Sleep(100 * time.Millisecond)
+			role := base + "roles/customer-support-lead/"
+			replaceIn(t, filepath.Join(dir, "roles", "customer-support-lead.md"), "title: Customer Support Lead, Tier 2", "title: Customer Support Lead, Night Shift")
+			eventually(t, "the edited role", func() bool { _, p := get(t, role); return h1(t, p) == "Customer Support Lead, Night Shift" })
+		})
+	}
+}
+
+// A themes/ folder deleted and made again is watched again.
+func TestWatchSeesThemesMadeAgain(t *testing.T) {
+	root := t.TempDir()
+	dir, themes := filepath.Join(root, "content"), filepath.Join(root, "themes")
+	copyDir(t, "../../content", dir)
+	assets := filepath.Join(themes, "default", "assets")
+	note := func(text string) {
+		t.Helper()
+		if err := os.MkdirAll(assets, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(assets, "note.txt"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	note("first")
+	srv := serve.New(context.Background(), generator.Options{Content: dir}, io.Discard)
+	base := listen(t, srv)
+	watch(t, srv, dir, themes)
+	if err := os.RemoveAll(themes); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the theme's file to go", func() bool { code, _ := get(t, base+"assets/note.txt"); return code == 404 })
+	note("second")
+	eventually(t, "the new theme's file", func() bool {
+		code, body := get(t, base+"assets/note.txt")
+		return code == 200 && body == "second"
+	})
+	time.Sleep(100 * time.Millisecond)
+	note("third")
+	eventually(t, "the edited theme's file", func() bool {
+		code, body := get(t, base+"assets/note.txt")
+		return code == 200 && body == "third"
+	})
+}

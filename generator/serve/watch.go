@@ -30,8 +30,24 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 	// folder above it that exists, and from there down, one folder at a
 	// time. When that folder is not watched already (as part of another
 	// folder's tree), it is watched for the one name on the way only: its
-	// other files are not the site's.
+	// other files are not the site's. A watched folder (a root) is watched
+	// for in its parent too, and so is each folder on the way, in the
+	// folder above it: a folder removed is seen there (its own removal
+	// is not reported while a build still has it open), and waited for
+	// again.
 	var roots, missing []string
+	awaited := map[string]bool{} // folders on the way to a missing one, and roots
+	onlyFor := map[string]bool{} // folders watched for those alone
+	// watchFor watches the parent of dir for dir, unless the parent is
+	// watched whole already.
+	watchFor := func(dir string) error {
+		parent := filepath.Dir(dir)
+		if parent == dir || within(parent, roots) {
+			return nil
+		}
+		awaited[dir], onlyFor[parent] = true, true
+		return w.Add(parent)
+	}
 	for _, d := range dirs {
 		d = filepath.Clean(d)
 		if isDir(d) {
@@ -41,20 +57,22 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 			missing = append(missing, d)
 		}
 	}
-	awaited := map[string]bool{} // folders on the way to a missing one
-	onlyFor := map[string]bool{} // folders watched for those alone
+	for _, d := range roots {
+		watchFor(d) // at worst, a root removed is not waited for again
+	}
 	// await watches the way to the missing folder d; it reports whether d
 	// exists by now (made while it looked), and is watched. A path element
 	// that exists but is not a folder (a file named themes, say) is waited
 	// for like a missing one: its Create event, when a folder takes its
-	// place, looks again. Each turn goes one folder further down, so the
-	// turns are at most as many as d has elements.
+	// place, looks again. A turn goes one folder further down, or up when
+	// a folder on the way was removed meanwhile; the turns are bounded.
 	await := func(d string) bool {
-		for range strings.Count(d, string(filepath.Separator)) + 2 {
+		for range 2 * (strings.Count(d, string(filepath.Separator)) + 2) {
 			if isDir(d) {
 				if !within(d, roots) {
 					roots = append(roots, d)
 					s.addTree(w, d)
+					watchFor(d)
 				}
 				return true
 			}
@@ -73,12 +91,19 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 			if within(parent, roots) {
 				return false // its making is an event in a watched folder
 			}
-			if !awaited[next] {
-				awaited[next], onlyFor[parent] = true, true
-				if err := w.Add(parent); err != nil {
-					s.logf("watch: %s: %v; a %s folder made later will not be seen until serve restarts", parent, err, d)
-					return false
+			// Watched each time: a folder removed and made again is not
+			// watched any more. The parent first, so that its removal
+			// after the check below is seen.
+			watchFor(parent)
+			if err := watchFor(next); err != nil {
+				if !isDir(parent) {
+					continue // removed meanwhile: look from higher up
 				}
+				s.logf("watch: %s: %v; a %s folder made later will not be seen until serve restarts", parent, err, d)
+				return false
+			}
+			if !isDir(parent) {
+				continue
 			}
 			// next may have been made before the watch began.
 			if !isDir(next) {
@@ -97,9 +122,53 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 		missing = still
 	}
 	waiting()
+	// forget puts the roots at or below name, which was removed or moved
+	// away, back among the missing folders, so that one made again is
+	// watched, and stops watching what is left of them (a folder moved away,
+	// or removed while a build has it open, is still watched under its old
+	// name). It looks again for the missing folders at or below name, whose
+	// way may have gone with it, and reports whether a root was lost.
+	forget := func(name string) bool {
+		var kept, lost []string
+		for _, r := range roots {
+			if within(r, []string{name}) {
+				lost = append(lost, r)
+			} else {
+				kept = append(kept, r)
+			}
+		}
+		if len(lost) > 0 {
+			roots = kept
+			for _, p := range w.WatchList() {
+				if within(p, lost) {
+					w.Remove(p)
+				}
+			}
+			missing = append(missing, lost...)
+		}
+		for _, d := range missing {
+			if within(d, []string{name}) {
+				waiting()
+				break
+			}
+		}
+		return len(lost) > 0
+	}
 	var timer *time.Timer
 	fire := make(chan struct{}, 1)
 	changed := map[string]bool{} // full paths
+	schedule := func(name string) {
+		changed[name] = true
+		if timer != nil {
+			timer.Stop()
+		}
+		timer = time.AfterFunc(Debounce, func() {
+			select {
+			case fire <- struct{}{}:
+			default:
+			}
+		})
+	}
 	for {
 		select {
 		case <-ctx.Done():
@@ -110,6 +179,10 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 			}
 			name := filepath.Clean(ev.Name) // a watch of "." names ./themes
 			dir := filepath.Dir(name)
+			if (ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)) && forget(name) {
+				schedule(name) // the site lost a folder, or has a new one
+				continue
+			}
 			if ignored(name) || (onlyFor[dir] && !awaited[name] && !within(dir, roots)) {
 				continue
 			}
@@ -128,16 +201,7 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 					s.addTree(w, name)
 				}
 			}
-			changed[name] = true
-			if timer != nil {
-				timer.Stop()
-			}
-			timer = time.AfterFunc(Debounce, func() {
-				select {
-				case fire <- struct{}{}:
-				default:
-				}
-			})
+			schedule(name)
 		case <-fire:
 			var names []string
 			for n := range changed {
