@@ -681,3 +681,39 @@ func TestWatchSeesThemesMadeAgain(t *testing.T) {
 		return code == 200 && body == "third"
 	})
 }
+
+// A content folder and a themes/ folder that are symbolic links (content
+// -> site-content, say) are watched: edits rebuild, and are named as
+// changes of the folders serve was given, not of where the links lead.
+func TestWatchFollowsLinkedFolders(t *testing.T) {
+	root := t.TempDir()
+	dir, themes := filepath.Join(root, "content"), filepath.Join(root, "themes")
+	copyDir(t, "../../content", filepath.Join(root, "site-content"))
+	assets := filepath.Join(root, "site-themes", "default", "assets")
+	if err := os.MkdirAll(assets, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("site-content", dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("site-themes", themes); err != nil {
+		t.Fatal(err)
+	}
+	var log syncBuffer
+	srv := serve.New(context.Background(), generator.Options{Content: dir}, &log)
+	base := listen(t, srv)
+	watch(t, srv, dir, themes)
+	role := base + "roles/customer-support-lead/"
+	replaceIn(t, filepath.Join(dir, "roles", "customer-support-lead.md"), "title: Customer Support Lead, Tier 2", "title: Customer Support Lead, Night Shift")
+	eventually(t, "the edited role", func() bool { _, p := get(t, role); return h1(t, p) == "Customer Support Lead, Night Shift" })
+	if err := os.WriteFile(filepath.Join(assets, "note.txt"), []byte("from the linked theme"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the theme's new file", func() bool {
+		code, body := get(t, base+"assets/note.txt")
+		return code == 200 && body == "from the linked theme"
+	})
+	if l := log.String(); !strings.Contains(l, "\nnote.txt changed: rebuilt ") {
+		t.Errorf("the theme's file is not named as a change of themes/:\n%s", l)
+	}
+}

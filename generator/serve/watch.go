@@ -237,14 +237,25 @@ func within(dir string, roots []string) bool {
 
 // addTree watches dir and every folder below it (fsnotify is not
 // recursive). A folder that cannot be watched (the system's limit on
-// watches, say) is reported: edits in it would otherwise go unseen.
+// watches, say) is reported: edits in it would otherwise go unseen. A dir
+// that is a symbolic link (content -> site-content) is walked where it
+// leads, since WalkDir does not follow a link it starts at, and watched
+// under its own name, so that events name the folder serve was given.
 func (s *Server) addTree(w *fsnotify.Watcher, dir string) {
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		s.logf("watch: %v", err)
+		return
+	}
+	filepath.WalkDir(real, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			s.logf("watch: %v", err)
 			return nil
 		}
 		if d.IsDir() {
+			if rel, err := filepath.Rel(real, p); err == nil {
+				p = filepath.Join(dir, rel)
+			}
 			if ignored(p) && p != dir {
 				return filepath.SkipDir
 			}
