@@ -189,3 +189,37 @@ func TestCommentsThatHideText(t *testing.T) {
 		}
 	}
 }
+
+// Many problems on one long line are each placed without reading the
+// line again from its start: a body of 100,000 broken links, or of raw
+// HTML, takes time in proportion to its size (these took most of a minute
+// when each place was counted from the start of its line).
+func TestManyProblemsOnOneLine(t *testing.T) {
+	resolve := func(dest string) (string, string) { return dest, "not a page" }
+	for name, c := range map[string]struct {
+		src      string
+		n, col   int // problems, and the column of the last
+		resolver markdown.LinkResolver
+	}{
+		"broken links": {strings.Repeat("[a](/x/) ", 100_000), 100_000, 9*99_999 + 1, resolve},
+		"script links": {strings.Repeat("[a](javascript:x) ", 50_000), 50_000, 18*49_999 + 1, nil},
+		"raw HTML":     {strings.Repeat("<b>x</b> ", 100_000), 1, 0, nil},
+	} {
+		done := make(chan []markdown.Problem, 1)
+		go func() {
+			_, probs := markdown.New().Render([]byte(c.src), c.resolver)
+			done <- probs
+		}()
+		select {
+		case probs := <-done:
+			if len(probs) != c.n {
+				t.Fatalf("%s: %d problems, want %d", name, len(probs), c.n)
+			}
+			if last := probs[len(probs)-1]; c.col > 0 && (last.Line != 1 || last.Col != c.col) {
+				t.Errorf("%s: the last problem at %d:%d, want 1:%d", name, last.Line, last.Col, c.col)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: placing the problems of %d bytes did not finish within 10 s", name, len(c.src))
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"sort"
 	"unicode/utf8"
 
 	"github.com/microcosm-cc/bluemonday"
@@ -179,7 +180,8 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		probs = &[]Problem{}
 	}
 	rawKept, _ := pc.Get(rawKeptKey).(bool)
-	var raw []int // lines of raw HTML that is dropped
+	at := &positions{src: src}
+	rawLine, raws := 0, 0 // where raw HTML that is dropped is first, and how often
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -192,14 +194,16 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			dest = &l.Destination
 		case *ast.HTMLBlock, *ast.RawHTML:
 			if !rawKept && !commentOrClosing(n, src) {
-				raw = append(raw, lineOf(n, src))
+				if raws++; raws == 1 {
+					rawLine, _ = at.of(n)
+				}
 			}
 			return ast.WalkSkipChildren, nil
 		default:
 			return ast.WalkContinue, nil
 		}
 		if html.IsDangerousURL(*dest) {
-			line, col := posOf(n, src)
+			line, col := at.of(n)
 			*probs = append(*probs, Problem{Line: line, Col: col, Dest: string(*dest), Rule: "unsafe-link", Warning: true,
 				Message: "a link that runs script or opens a file on the reader's own computer (javascript:, vbscript:, file:, or a data: URL other than an image) is not published; link to a page instead"})
 			return ast.WalkContinue, nil
@@ -209,18 +213,18 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		url, problem := resolve(string(*dest))
 		if problem != "" && probs != nil {
-			line, col := posOf(n, src)
+			line, col := at.of(n)
 			*probs = append(*probs, Problem{Line: line, Col: col, Dest: string(*dest), Rule: "broken-link", Message: problem})
 		}
 		*dest = []byte(url)
 		return ast.WalkContinue, nil
 	})
-	if len(raw) > 0 {
+	if raws > 0 {
 		more := ""
-		if len(raw) > 1 {
-			more = fmt.Sprintf(" (and %d more places)", len(raw)-1)
+		if raws > 1 {
+			more = fmt.Sprintf(" (and %d more places)", raws-1)
 		}
-		*probs = append(*probs, Problem{Line: raw[0], Rule: "raw-html-dropped", Warning: true,
+		*probs = append(*probs, Problem{Line: rawLine, Rule: "raw-html-dropped", Warning: true,
 			Message: "raw HTML here" + more + " is not published: this site has markdown.unsafe_html off; write it in Markdown, or turn the option on in site.yaml"})
 	}
 }
@@ -294,17 +298,56 @@ func shiftHeadings(doc *ast.Document) {
 	})
 }
 
-// lineOf finds the body line of an inline node from the nearest text
-// segment, or from its block.
-func lineOf(n ast.Node, src []byte) int {
-	line, _ := posOf(n, src)
-	return line
+// positions places nodes of one body by line and column (in characters,
+// from 1). A line is found by binary search over the body's line breaks,
+// listed the first time one is asked for, and a column is counted on from
+// the last place asked on the same line: links are met in order, so a body
+// with many problems on one long line is read once, not once a problem.
+type positions struct {
+	src            []byte
+	breaks         []int // offsets of the line breaks
+	listed         bool
+	line, off, col int // the last answer
 }
 
-// posOf is the line and column (in characters, from 1) where n starts:
-// a link's "[" or an image's "!", found from its first text; a node
-// without text is placed at the start of its block.
-func posOf(n ast.Node, src []byte) (line, col int) {
+// of places n: a link's "[" or an image's "!", found from its first text;
+// raw HTML where it starts; a node without text at the start of its block.
+func (p *positions) of(n ast.Node) (line, col int) {
+	off := offsetOf(n, p.src)
+	if off < 0 {
+		return 1, 1
+	}
+	off = min(off, len(p.src))
+	if !p.listed {
+		for i := 0; ; i++ {
+			j := bytes.IndexByte(p.src[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j
+			p.breaks = append(p.breaks, i)
+		}
+		p.listed = true
+	}
+	i := sort.SearchInts(p.breaks, off) // the line breaks before off
+	start := 0
+	if i > 0 {
+		start = p.breaks[i-1] + 1
+	}
+	if p.line == i+1 && p.off >= start && p.off <= off {
+		col = p.col + utf8.RuneCount(p.src[p.off:off])
+	} else {
+		col = 1 + utf8.RuneCount(p.src[start:off])
+	}
+	p.line, p.off, p.col = i+1, off, col
+	return i + 1, col
+}
+
+// maxBack is how far back along a line offsetOf looks for a link's "[".
+const maxBack = 4096
+
+// offsetOf is where n starts in src, or -1 when nothing places it.
+func offsetOf(n ast.Node, src []byte) int {
 	offset := -1
 	var first ast.Node
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -329,7 +372,7 @@ func posOf(n ast.Node, src []byte) (line, col int) {
 					skip++
 				}
 			}
-			for o := offset - 1; o >= 0 && src[o] != '\n'; o-- {
+			for o := offset - 1; o >= 0 && o >= offset-maxBack && src[o] != '\n'; o-- {
 				if src[o] != '[' {
 					continue
 				}
@@ -350,12 +393,7 @@ func posOf(n ast.Node, src []byte) (line, col int) {
 			offset = p.Lines().At(0).Start
 		}
 	}
-	if offset < 0 {
-		return 1, 1
-	}
-	before := src[:min(offset, len(src))]
-	start := bytes.LastIndexByte(before, '\n') + 1
-	return 1 + bytes.Count(before, []byte("\n")), 1 + utf8.RuneCount(before[start:])
+	return offset
 }
 
 // renameReserved gives a new id to any heading whose explicit id the page
