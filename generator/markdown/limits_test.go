@@ -204,6 +204,9 @@ func TestManyProblemsOnOneLine(t *testing.T) {
 		"broken links": {strings.Repeat("[a](/x/) ", 100_000), 100_000, 9*99_999 + 1, resolve},
 		"script links": {strings.Repeat("[a](javascript:x) ", 50_000), 50_000, 18*49_999 + 1, nil},
 		"raw HTML":     {strings.Repeat("<b>x</b> ", 100_000), 1, 0, nil},
+		// a link with no text is placed at the start of its block, back
+		// along the line from the link before it
+		"links with and without text": {strings.Repeat("[](javascript:x) [a](javascript:x) ", 80_000), 160_000, 35*79_999 + 18, nil},
 	} {
 		done := make(chan []markdown.Problem, 1)
 		go func() {

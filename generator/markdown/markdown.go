@@ -339,7 +339,11 @@ func (p *positions) of(n ast.Node) (line, col int) {
 	} else {
 		col = 1 + utf8.RuneCount(p.src[start:off])
 	}
-	p.line, p.off, p.col = i+1, off, col
+	// Keep the furthest place: one asked for further back (a link placed
+	// at the start of its block) must not send the next count back there.
+	if i+1 > p.line || i+1 == p.line && off >= p.off {
+		p.line, p.off, p.col = i+1, off, col
+	}
 	return i + 1, col
 }
 
