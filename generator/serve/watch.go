@@ -203,6 +203,11 @@ func (s *Server) Watch(ctx context.Context, dirs ...string) error {
 			}
 			schedule(name)
 		case <-fire:
+			if len(changed) == 0 {
+				// A signal sent just before an event stopped its timer,
+				// whose changes the rebuild it led to took already.
+				continue
+			}
 			var names []string
 			for n := range changed {
 				names = append(names, n)
