@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -52,8 +53,6 @@ type Options struct {
 	// GuideIterations overrides the PBKDF2 iteration count, for tests;
 	// 0 means guard.DefaultIterations.
 	GuideIterations int
-
-	unread []string // role files left out of the site by their errors (Check)
 }
 
 // Result is what a build made.
@@ -90,8 +89,9 @@ func Check(opts Options) (*content.Site, content.Diagnostics) {
 		diags = append(diags, td...)
 		return site, diags
 	}
-	opts.unread = unreadRoles(site, diags)
-	_, pd := plan(site, opts, theme)
+	failed := errorFiles(diags)
+	unread := unreadRoles(site, failed)
+	_, pd := plan(site, opts, theme, unread)
 	diags = append(diags, pd...)
 	diags = append(diags, guard.WeakPassphrase(guardOptions(opts, site))...)
 	if opts.Drafts {
@@ -100,24 +100,29 @@ func Check(opts Options) (*content.Site, content.Diagnostics) {
 		// role to a draft breaks there.
 		published := opts
 		published.Drafts = false
-		_, pd = plan(site, published, theme)
+		_, pd = plan(site, published, theme, unread)
 		diags = append(diags, pd...)
 	}
 	diags.Sort()
-	return site, besideErrors(diags).Compact()
+	return site, besideErrors(diags, errorFiles(diags)).Compact()
 }
 
-// besideErrors drops the warnings about a file that has errors: a value
-// that failed to read looks missing to the lint rules (a misspelt
-// `outcom:` would also warn that the KPO has no outcome), so they are
-// shown once the file's errors are fixed.
-func besideErrors(diags content.Diagnostics) content.Diagnostics {
+// errorFiles are the files with at least one error.
+func errorFiles(diags content.Diagnostics) map[string]bool {
 	bad := map[string]bool{}
 	for _, d := range diags {
 		if d.Severity == content.Error {
 			bad[d.Pos.File] = true
 		}
 	}
+	return bad
+}
+
+// besideErrors drops the warnings about a file that has errors: a value
+// that failed to read looks missing to the lint rules (a misspelt
+// `outcom:` would also warn that the KPO has no outcome), so they are
+// shown once the file's errors are fixed.
+func besideErrors(diags content.Diagnostics, bad map[string]bool) content.Diagnostics {
 	out := diags[:0]
 	for _, d := range diags {
 		if d.Severity == content.Error || !bad[d.Pos.File] {
@@ -127,26 +132,27 @@ func besideErrors(diags content.Diagnostics) content.Diagnostics {
 	return out
 }
 
-func plan(site *content.Site, opts Options, theme *render.Theme) ([]pages.Page, content.Diagnostics) {
-	return pages.Plan(site, pages.Options{Now: now(opts, site), Drafts: opts.Drafts, BaseURL: opts.BaseURL, Assets: theme.AssetPaths(), Unread: opts.unread})
+// plan plans the site; unread are role files left out of it by their
+// errors, whose links are not judged (see pages.Options.Unread).
+func plan(site *content.Site, opts Options, theme *render.Theme, unread []string) ([]pages.Page, content.Diagnostics) {
+	return pages.Plan(site, pages.Options{Now: now(opts, site), Drafts: opts.Drafts, BaseURL: opts.BaseURL, Assets: theme.AssetPaths(), Unread: unread})
 }
 
-// unreadRoles are the slugs of role files with errors that left them out
-// of the site (they could not be read or split): a link to one of them is
-// not broken, and is checked again once the file reads.
-func unreadRoles(site *content.Site, diags content.Diagnostics) []string {
+// unreadRoles are the slugs of role files with errors (failed) that left
+// them out of the site (they could not be read or split): a link to one
+// of them is not broken, and is checked again once the file reads.
+func unreadRoles(site *content.Site, failed map[string]bool) []string {
 	read := map[string]bool{}
 	for _, r := range site.Roles {
 		read[r.File] = true
 	}
 	var out []string
-	for _, d := range diags {
-		f := d.Pos.File
-		if d.Severity == content.Error && !read[f] && path.Base(path.Dir(f)) == "roles" && strings.HasSuffix(f, ".md") {
-			read[f] = true
+	for f := range failed {
+		if !read[f] && path.Base(path.Dir(f)) == "roles" && strings.HasSuffix(f, ".md") {
 			out = append(out, strings.TrimSuffix(path.Base(f), ".md"))
 		}
 	}
+	sort.Strings(out)
 	return out
 }
 
