@@ -299,13 +299,8 @@ func TestWatchSeesThemesMadeLater(t *testing.T) {
 		t.Fatal(err)
 	}
 	time.Sleep(100 * time.Millisecond) // the new folders are being watched
-	if err := os.WriteFile(filepath.Join(assets, "note.txt"), []byte("from the new theme"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	eventually(t, "the new theme's file", func() bool {
-		code, body := get(t, base+"assets/note.txt")
-		return code == 200 && body == "from the new theme"
-	})
+	writeNote(t, assets, "from the new theme")
+	servesNote(t, "the new theme's file", base, "from the new theme")
 }
 
 // A name allowed with AllowHosts (a port-forwarding service's), and the
@@ -563,13 +558,8 @@ func TestWatchWaitsPastFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		time.Sleep(100 * time.Millisecond) // the new folders are being watched
-		if err := os.WriteFile(filepath.Join(assets, "note.txt"), []byte("from the folder"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		eventually(t, "the new theme's file", func() bool {
-			code, body := get(t, base+"assets/note.txt")
-			return code == 200 && body == "from the folder"
-		})
+		writeNote(t, assets, "from the folder")
+		servesNote(t, "the new theme's file", base, "from the folder")
 	})
 	t.Run("a file made with the awaited name", func(t *testing.T) {
 		root := t.TempDir()
@@ -652,15 +642,7 @@ func TestWatchSeesThemesMadeAgain(t *testing.T) {
 	dir, themes := filepath.Join(root, "content"), filepath.Join(root, "themes")
 	copyDir(t, "../../content", dir)
 	assets := filepath.Join(themes, "default", "assets")
-	note := func(text string) {
-		t.Helper()
-		if err := os.MkdirAll(assets, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(assets, "note.txt"), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	note := func(text string) { t.Helper(); writeNote(t, assets, text) }
 	note("first")
 	srv := serve.New(context.Background(), generator.Options{Content: dir}, io.Discard)
 	base := listen(t, srv)
@@ -670,16 +652,10 @@ func TestWatchSeesThemesMadeAgain(t *testing.T) {
 	}
 	eventually(t, "the theme's file to go", func() bool { code, _ := get(t, base+"assets/note.txt"); return code == 404 })
 	note("second")
-	eventually(t, "the new theme's file", func() bool {
-		code, body := get(t, base+"assets/note.txt")
-		return code == 200 && body == "second"
-	})
+	servesNote(t, "the new theme's file", base, "second")
 	time.Sleep(100 * time.Millisecond)
 	note("third")
-	eventually(t, "the edited theme's file", func() bool {
-		code, body := get(t, base+"assets/note.txt")
-		return code == 200 && body == "third"
-	})
+	servesNote(t, "the edited theme's file", base, "third")
 }
 
 // A content folder and a themes/ folder that are symbolic links (content
@@ -706,14 +682,30 @@ func TestWatchFollowsLinkedFolders(t *testing.T) {
 	role := base + "roles/customer-support-lead/"
 	replaceIn(t, filepath.Join(dir, "roles", "customer-support-lead.md"), "title: Customer Support Lead, Tier 2", "title: Customer Support Lead, Night Shift")
 	eventually(t, "the edited role", func() bool { _, p := get(t, role); return h1(t, p) == "Customer Support Lead, Night Shift" })
-	if err := os.WriteFile(filepath.Join(assets, "note.txt"), []byte("from the linked theme"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	eventually(t, "the theme's new file", func() bool {
-		code, body := get(t, base+"assets/note.txt")
-		return code == 200 && body == "from the linked theme"
-	})
+	writeNote(t, assets, "from the linked theme")
+	servesNote(t, "the theme's new file", base, "from the linked theme")
 	if l := log.String(); !strings.Contains(l, "\nnote.txt changed: rebuilt ") {
 		t.Errorf("the theme's file is not named as a change of themes/:\n%s", l)
 	}
+}
+
+// writeNote writes text to note.txt in a theme's assets folder, making
+// the folder when it is missing.
+func writeNote(t *testing.T, assets, text string) {
+	t.Helper()
+	if err := os.MkdirAll(assets, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(assets, "note.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// servesNote waits until the preview serves note.txt with text.
+func servesNote(t *testing.T, what, base, text string) {
+	t.Helper()
+	eventually(t, what, func() bool {
+		code, body := get(t, base+"assets/note.txt")
+		return code == 200 && body == text
+	})
 }
