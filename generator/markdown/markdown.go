@@ -168,7 +168,6 @@ type transformer struct{}
 func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	plainHeadingAttributes(doc)
-	focusableTables(doc)
 	noDataLinks(doc, src)
 	shiftHeadings(doc)
 	if taken, _ := pc.Get(reservedKey).(map[string]bool); len(taken) > 0 {
@@ -192,6 +191,9 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			dest = &l.Destination
 		case *ast.Image:
 			dest = &l.Destination
+		case *extast.Table:
+			focusable(l)
+			return ast.WalkContinue, nil
 		case *ast.HTMLBlock, *ast.RawHTML:
 			if !rawKept && !commentOrClosing(n, src) {
 				if raws++; raws == 1 {
@@ -229,18 +231,10 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	}
 }
 
-// focusableTables lets the keyboard reach every table: one too wide for
-// a phone scrolls in its box, and a box that scrolls must take focus for
-// every browser's keyboard to scroll it.
-func focusableTables(doc *ast.Document) {
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := n.(*extast.Table); ok && entering {
-			t.SetAttributeString("tabindex", []byte("0"))
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-}
+// focusable lets the keyboard reach a table: one too wide for a phone
+// scrolls in its box, and a box that scrolls must take focus for every
+// browser's keyboard to scroll it.
+func focusable(t *extast.Table) { t.SetAttributeString("tabindex", []byte("0")) }
 
 // commentOrClosing reports whether raw HTML is a comment, which is never
 // meant to be published, or a closing tag, which belongs to an opening one

@@ -30,7 +30,7 @@ func sanitizer() *bluemonday.Policy {
 	p.AllowAttrs("checked", "disabled").Matching(regexp.MustCompile(`^$`)).OnElements("input")
 	p.AllowElements("input")
 	p.AllowAttrs("class").Matching(bluemonday.SpaceSeparatedTokens).Globally()
-	p.AllowAttrs("tabindex").Matching(regexp.MustCompile(`^0$`)).OnElements("table") // see focusableTables
+	p.AllowAttrs("tabindex").Matching(regexp.MustCompile(`^0$`)).OnElements("table") // see focusable
 	return p
 }
 
